@@ -1,0 +1,17 @@
+# The API service for docker compose: the same code, pointed at the compose Neo4j through NEO4J_URI.
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY core core
+COPY graph graph
+COPY api api
+COPY loaders loaders
+COPY visualisations visualisations
+COPY cli cli
+COPY cypher cypher
+COPY contracts contracts
+COPY reference reference
+RUN pip install --no-cache-dir -e .
+ENV HUB_API_HOST=0.0.0.0 HUB_ENV=production
+EXPOSE 8000
+CMD ["sh", "-c", "hub db migrate && hub serve"]

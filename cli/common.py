@@ -1,0 +1,67 @@
+"""What every command shares: settings, the console, and one-line errors instead of stack traces."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from core.settings import ConfigurationError, Settings, load_settings
+from graph.port import GraphError, GraphPort
+
+console = Console(highlight=False, soft_wrap=True)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one clear error line and return the Exit to raise."""
+    errors.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+def friendly(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn configuration and database errors raised by a command into one line and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except (ConfigurationError, GraphError) as exc:
+            raise fail(str(exc)) from None
+
+    return wrapper
+
+
+def settings() -> Settings:
+    """Build the settings once per command from the environment."""
+    return load_settings()
+
+
+def connected_settings() -> Settings:
+    """Settings pointing at the Neo4j to use: NEO4J_URI, or the embedded database that is running."""
+    from graph.embedded import EmbeddedNeo4j
+
+    config = settings()
+    if not config.is_embedded:
+        return config
+    database = EmbeddedNeo4j(config)
+    state = database.status()
+    if not state.running or not state.uri:
+        raise ConfigurationError("the embedded Neo4j is not running: run `hub db start` first, or set NEO4J_URI")
+    return database.connection_settings(state.uri)
+
+
+def open_port(config: Settings) -> GraphPort:
+    """Open the graph port and check Neo4j answers, so a bad setting fails before any work."""
+    port = GraphPort(config)
+    try:
+        port.verify()
+    except GraphError:
+        port.close()
+        raise
+    return port

@@ -1,0 +1,16 @@
+"""The `hub` command."""
+
+from __future__ import annotations
+
+import typer
+
+from cli import db, demo, serve
+
+app = typer.Typer(
+    help="National online hate crime hub: graph intelligence platform.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db.app, name="db")
+app.command("serve")(serve.serve)
+app.command("demo")(demo.demo)
