@@ -8,7 +8,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
+from api import reports
 from api.deps import PortDep
+from api.limits import BodySizeLimit
 from api.graphql_schema import graphql_router
 from core.settings import Settings
 from graph.health import readiness
@@ -39,5 +41,23 @@ def create_app(settings: Settings) -> FastAPI:
         body = {"ready": state.ready, "neo4j": state.neo4j, "pending_migrations": state.pending_migrations}
         return JSONResponse(body, status_code=200 if state.ready else 503)
 
+    app.include_router(reports.router)
     app.include_router(graphql_router(settings), prefix="/graphql")
+    app.add_middleware(BodySizeLimit)
+    _publish_contract(app)
     return app
+
+
+def _publish_contract(app: FastAPI) -> None:
+    """Put the intake contract into the OpenAPI document as the `Report` schema."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        document = build()
+        document.setdefault("components", {}).setdefault("schemas", {})["Report"] = reports.contract_schema()
+        app.openapi_schema = document
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import db, demo, serve
+from cli import db, demo, load, serve
 
 app = typer.Typer(
     help="National online hate crime hub: graph intelligence platform.",
@@ -13,4 +13,5 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.command("serve")(serve.serve)
+app.command("load")(load.load)
 app.command("demo")(demo.demo)

@@ -87,13 +87,22 @@ def parse_json_line(text: str, *, line: int) -> ReportIn:
     one object (JSON parsers would silently keep only the last value).
     """
     try:
-        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_refuse_repeated_keys)
-    except json.JSONDecodeError as failure:
-        reason = f"is not valid JSON: {failure.msg} at column {failure.colno}"
-        raise ReportInvalid([RecordError(line=line, field=RECORD, reason=reason)]) from None
+        data = load_json(text)
     except ValueError as failure:
-        raise ReportInvalid([RecordError(line=line, field=RECORD, reason=f"is not valid JSON: {failure}")]) from None
+        raise ReportInvalid([RecordError(line=line, field=RECORD, reason=str(failure))]) from None
     return validate_report(data, line=line)
+
+
+def load_json(text: str | bytes) -> Any:
+    """Parse strict JSON (no NaN or Infinity, no key twice in one object); raise ValueError with the reason."""
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_refuse_repeated_keys)
+    except json.JSONDecodeError as failure:
+        raise ValueError(f"is not valid JSON: {failure.msg} at column {failure.colno}") from None
+    except UnicodeDecodeError:
+        raise ValueError("is not valid JSON: not UTF-8") from None
+    except ValueError as failure:
+        raise ValueError(f"is not valid JSON: {failure}") from None
 
 
 def _refuse_constant(name: str) -> float:

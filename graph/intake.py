@@ -1,0 +1,96 @@
+"""Writing reports into the graph exactly once: one transaction per batch, idempotent on (source, reference)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from graph.port import GraphPort, Tx
+from loaders.contract import ReportIn
+from loaders.intake_rows import IntakeRows, report_id, rows_for
+
+# The order matters: reports and people first, then what links to them.
+WRITE_STEPS = (
+    ("intake/merge_reports", "reports"),
+    ("intake/link_reporters", "reporters"),
+    ("intake/link_victims", "victims"),
+    ("intake/link_subjects", "subjects"),
+    ("intake/link_identifiers", "identifiers"),
+    ("intake/link_postcodes", "postcodes"),
+    ("intake/link_countries", "countries"),
+    ("intake/link_content", "items"),
+    ("intake/link_suspect_accounts", "suspect_accounts"),
+)
+
+
+class Status(str, Enum):
+    """What happened to one submission."""
+
+    CREATED = "created"
+    UNCHANGED = "unchanged"  # the same submission again: nothing to do
+    CONFLICT = "conflict"  # the same (source, reference) with different content: refused
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The fate of one submission in a batch."""
+
+    id: str
+    source: str
+    reference: str
+    status: Status
+    line: int | None = None
+
+
+class IntakeConflict(Exception):
+    """Some submissions reuse a (source, reference) with different content; nothing was written."""
+
+    def __init__(self, conflicts: list[Outcome]) -> None:
+        self.conflicts = conflicts
+        listed = ", ".join(outcome.id for outcome in conflicts)
+        super().__init__(f"already received with different content: {listed}")
+
+
+def ingest(
+    port: GraphPort,
+    reports: list[tuple[ReportIn, int | None]],
+    *,
+    all_or_nothing: bool = False,
+) -> list[Outcome]:
+    """Write a batch of validated reports (each with its line, if any) in one transaction.
+
+    New submissions are created; an identical resubmission changes nothing; a conflicting one is
+    refused and listed. With `all_or_nothing`, any conflict aborts the batch (raising IntakeConflict).
+    """
+    return port.write_unit(lambda tx: ingest_in(tx, reports, all_or_nothing=all_or_nothing))
+
+
+def ingest_in(tx: Tx, reports: list[tuple[ReportIn, int | None]], *, all_or_nothing: bool = False) -> list[Outcome]:
+    """The body of `ingest`, inside a transaction the caller owns."""
+    ids = [report_id(report.source, report.reference) for report, _ in reports]
+    stored = {row["id"]: row["content_hash"] for row in tx.run("intake/existing_reports", ids=ids)}
+    outcomes: list[Outcome] = []
+    rows = IntakeRows()
+    for (report, line), rid in zip(reports, ids):
+        digest = report.content_hash()
+        if rid in stored:
+            status = Status.UNCHANGED if stored[rid] == digest else Status.CONFLICT
+        else:
+            status = Status.CREATED
+            stored[rid] = digest  # a repeat inside the same batch is judged against this one
+            rows.extend(rows_for(report))
+        outcomes.append(Outcome(rid, report.source, report.reference, status, line))
+    conflicts = [outcome for outcome in outcomes if outcome.status is Status.CONFLICT]
+    if conflicts and all_or_nothing:
+        raise IntakeConflict(conflicts)
+    if rows.reports:
+        write_rows(tx, rows)
+    return outcomes
+
+
+def write_rows(tx: Tx, rows: IntakeRows) -> None:
+    """Run every intake query over its rows inside `tx`."""
+    for query, attribute in WRITE_STEPS:
+        batch = getattr(rows, attribute)
+        if batch:
+            tx.run(query, rows=batch)

@@ -1,0 +1,259 @@
+"""A validated report, turned into the rows the intake queries write: pure, no I/O.
+
+Every key is built by the normalisation functions, so the same real-world thing becomes the same node
+whichever report brought it: one ContentItem per canonical URL key, one Account per (platform, handle),
+one Identifier per normalised e-mail or phone. People are kept as given, one Person per role per report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from loaders.contract import ContentItem, ReportIn, Suspect
+from loaders.normalise import (
+    PLATFORM_DISPLAY_NAMES,
+    canonical_content,
+    find_postcode,
+    normalise_country,
+    normalise_email,
+    normalise_handle,
+    normalise_name,
+    normalise_phone,
+    normalise_platform,
+    parse_outward,
+    parse_postcode,
+)
+
+UNKNOWN_PLATFORM = "unknown"
+Row = dict[str, Any]
+
+
+def report_id(source: str, reference: str) -> str:
+    """Return the Report node key for a submission: `source:reference`."""
+    return f"{source}:{reference}"
+
+
+@dataclass
+class IntakeRows:
+    """The rows for one batch of reports, one list per intake query."""
+
+    reports: list[Row] = field(default_factory=list)
+    reporters: list[Row] = field(default_factory=list)
+    victims: list[Row] = field(default_factory=list)
+    subjects: list[Row] = field(default_factory=list)
+    identifiers: list[Row] = field(default_factory=list)
+    postcodes: list[Row] = field(default_factory=list)
+    countries: list[Row] = field(default_factory=list)
+    items: list[Row] = field(default_factory=list)
+    suspect_accounts: list[Row] = field(default_factory=list)
+
+    def extend(self, other: "IntakeRows") -> None:
+        """Append every row of `other` to this batch."""
+        for spec in fields(self):
+            getattr(self, spec.name).extend(getattr(other, spec.name))
+
+
+def rows_for(report: ReportIn) -> IntakeRows:
+    """Return the graph rows for one validated report."""
+    rid = report_id(report.source, report.reference)
+    rows = IntakeRows()
+    rows.reports.append(_report_row(rid, report))
+
+    reporter_id = f"{rid}#reporter"
+    given = report.reporter
+    reporter_props = {} if given.anonymous else _person_props(given.name, given.date_of_birth)
+    if given.organisation and not given.anonymous:
+        reporter_props["organisation"] = given.organisation
+    rows.reporters.append(
+        {
+            "report": rid,
+            "person": reporter_id,
+            "props": reporter_props,
+            "rel": {
+                "role": given.role,
+                "anonymous": given.anonymous,
+                "contact_consent": given.contact_consent and not given.anonymous,
+                "preferred_contact": given.preferred_contact or ("none" if given.anonymous else None),
+            },
+        }
+    )
+    if not given.anonymous:
+        _contact_rows(rows, reporter_id, given.email, given.phone)
+        reporter_props.update(_place_rows(rows, reporter_id, given.postcode, given.country))
+
+    for position, victim in enumerate(report.victims or []):
+        person = reporter_id if victim.same_as_reporter else f"{rid}#victim{position}"
+        victim_props: Row = {}
+        if not victim.same_as_reporter:
+            victim_props = _person_props(victim.name, victim.date_of_birth)
+            _contact_rows(rows, person, victim.email, victim.phone)
+            victim_props.update(_place_rows(rows, person, victim.postcode, victim.country))
+        rows.victims.append(
+            {
+                "report": rid,
+                "person": person,
+                "position": position,
+                "props": victim_props,
+                "rel": _without_none(
+                    {
+                        "same_as_reporter": victim.same_as_reporter,
+                        "under_18": victim.under_18,
+                        "vulnerable": victim.vulnerable,
+                    }
+                ),
+            }
+        )
+
+    for position, item in enumerate(report.content or []):
+        rows.items.append(_item_row(rid, position, item))
+
+    for position, suspect in enumerate(report.suspects or []):
+        _suspect_rows(rows, rid, position, suspect)
+    return rows
+
+
+def _report_row(rid: str, report: ReportIn) -> Row:
+    indicators = report.indicators.model_dump(exclude_none=True) if report.indicators else {}
+    props: Row = {
+        "source": report.source,
+        "reference": report.reference,
+        "received_at": report.received_at,
+        "description": report.description,
+        "reporter_role": report.reporter.role,
+        "anonymous": report.reporter.anonymous,
+        "record_json": report.canonical_json(),
+        "content_hash": report.content_hash(),
+        "strands": list(report.targeted_characteristics or []),
+        "content_count": len(report.content or []),
+        "victim_count": len(report.victims or []),
+    }
+    props.update(
+        _without_none(
+            {"occurred_from": report.occurred_from, "occurred_to": report.occurred_to, "ongoing": report.ongoing}
+        )
+    )
+    props.update({f"indicator_{name}": value for name, value in indicators.items()})
+    return {"id": rid, "props": props, "strands": list(report.targeted_characteristics or [])}
+
+
+def _person_props(name: str | None, date_of_birth: Any) -> Row:
+    return _without_none({"name": name, "name_key": normalise_name(name), "date_of_birth": date_of_birth})
+
+
+def _contact_rows(rows: IntakeRows, person: str, email: str | None, phone: str | None) -> None:
+    clean_email, clean_phone = normalise_email(email), normalise_phone(phone)
+    if clean_email:
+        rows.identifiers.append({"person": person, "id": f"email:{clean_email}", "kind": "email", "value": clean_email})
+    if clean_phone:
+        rows.identifiers.append({"person": person, "id": f"phone:{clean_phone}", "kind": "phone", "value": clean_phone})
+
+
+def _place_rows(rows: IntakeRows, person: str, postcode: str | None, country: str | None) -> Row:
+    """Add the person's postcode and country rows; return props recording a postcode that is not valid."""
+    parsed = parse_postcode(postcode) if postcode else None
+    if parsed:
+        rows.postcodes.append(
+            {"person": person, "postcode": parsed.postcode, "district": parsed.district, "area": parsed.area}
+        )
+    code = normalise_country(country) or ("GB" if parsed else None)
+    if code:
+        rows.countries.append({"person": person, "code": code})
+    return {"postcode_given": postcode, "postcode_valid": False} if postcode and not parsed else {}
+
+
+def _item_row(rid: str, position: int, item: ContentItem) -> Row:
+    hinted = normalise_platform(item.platform)
+    canonical = canonical_content(item.url, hinted) if item.url else None
+    platform = (canonical.platform if canonical and canonical.platform != "web" else None) or hinted
+    platform = platform or (canonical.platform if canonical else UNKNOWN_PLATFORM)
+    handle = normalise_handle(item.author_handle, platform)
+    if handle is None and canonical and canonical.kind_hint == "profile" and canonical.item_id:
+        handle = normalise_handle(canonical.item_id, platform)
+    if canonical:
+        key = canonical.key
+    else:
+        # No usable URL: the item is this report's own until duplicate review links it to another.
+        key = f"{platform}:unlinked:{hashlib.sha256(f'{rid}#{position}'.encode()).hexdigest()[:20]}"
+    return {
+        "report": rid,
+        "position": position,
+        "key": key,
+        "platform": platform,
+        "platform_name": PLATFORM_DISPLAY_NAMES.get(platform, item.platform or platform),
+        "author": f"{platform}:{handle}" if handle else None,
+        "author_handle": handle,
+        "item": _without_none(
+            {
+                "platform": platform,
+                "item_id": canonical.item_id if canonical else None,
+                "kind": item.kind or (canonical.kind_hint if canonical else None),
+                "canonical_url": canonical.canonical_url if canonical else None,
+                "has_url": canonical is not None,
+            }
+        ),
+        "text": item.text,
+        "posted_at": item.posted_at,
+        "rel": _without_none(
+            {
+                "original_url": item.url,
+                "kind": item.kind,
+                "text": item.text,
+                "posted_at": item.posted_at,
+                "audience_size": item.audience_size,
+                "screenshot_sha256": item.screenshot_sha256.lower() if item.screenshot_sha256 else None,
+                "author_handle_given": item.author_handle,
+            }
+        ),
+    }
+
+
+def _suspect_rows(rows: IntakeRows, rid: str, position: int, suspect: Suspect) -> None:
+    person = f"{rid}#subject{position}"
+    props = _person_props(suspect.name, None)
+    location = suspect.location
+    located = find_postcode(location) if location else None
+    props.update(
+        _without_none(
+            {
+                "display_name": suspect.display_name,
+                "location_text": location,
+                "district": located.district if located else parse_outward(location) if location else None,
+            }
+        )
+    )
+    rows.subjects.append(
+        {
+            "report": rid,
+            "person": person,
+            "position": position,
+            "props": props,
+            "rel": _without_none({"known_to_victim": suspect.known_to_victim}),
+        }
+    )
+    _contact_rows(rows, person, suspect.email, suspect.phone)
+    _place_rows(rows, person, located.postcode if located else None, suspect.country)
+
+    hinted = normalise_platform(suspect.platform)
+    profile = canonical_content(suspect.profile_url, hinted) if suspect.profile_url else None
+    platform = hinted or (profile.platform if profile and profile.platform != "web" else None) or UNKNOWN_PLATFORM
+    handle = normalise_handle(suspect.handle, platform)
+    if handle is None and profile and profile.kind_hint == "profile" and profile.item_id:
+        handle = normalise_handle(profile.item_id, platform)
+    if handle:
+        rows.suspect_accounts.append(
+            {
+                "report": rid,
+                "person": person,
+                "account": f"{platform}:{handle}",
+                "platform": platform,
+                "platform_name": PLATFORM_DISPLAY_NAMES.get(platform, suspect.platform or platform),
+                "handle": handle,
+                "profile_url": profile.canonical_url if profile else None,
+            }
+        )
+
+
+def _without_none(values: Row) -> Row:
+    return {key: value for key, value in values.items() if value is not None}

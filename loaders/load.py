@@ -1,0 +1,108 @@
+"""`hub load`: files into the graph, batch by batch, with every refused record listed in a rejects file."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.intake import Outcome, Status, ingest
+from graph.port import GraphPort, batched
+from loaders.contract import ReportIn
+from loaders.sources import Record, read_records
+from loaders.validation import RECORD
+
+REJECT_COLUMNS = ("file", "line", "reference", "field", "reason")
+
+
+@dataclass
+class LoadSummary:
+    """What a load did, record by record, in totals."""
+
+    read: int = 0
+    created: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    rejects_file: Path | None = None
+    files: list[str] = field(default_factory=list)
+
+    def count(self, outcomes: Iterable[Outcome]) -> None:
+        """Add a batch's outcomes to the totals."""
+        for outcome in outcomes:
+            if outcome.status is Status.CREATED:
+                self.created += 1
+            elif outcome.status is Status.UNCHANGED:
+                self.unchanged += 1
+            else:
+                self.conflicts += 1
+
+
+class RejectsWriter:
+    """Appends refused records to a CSV file (file, line, reference, field, reason), created on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle = None
+        self._writer: csv.writer | None = None  # type: ignore[valid-type]
+
+    def write(self, file: Path, line: int | None, reference: str | None, field_path: str, reason: str) -> None:
+        """Record one reason a record was refused."""
+        if self._writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self.path.open("w", encoding="utf-8", newline="")
+            self._writer = csv.writer(self._handle)
+            self._writer.writerow(REJECT_COLUMNS)
+        self._writer.writerow([str(file), line if line is not None else "", reference or "", field_path, reason])
+
+    def close(self) -> None:
+        """Flush and close the file, if one was opened."""
+        if self._handle:
+            self._handle.close()
+
+
+def load_files(
+    port: GraphPort,
+    paths: list[Path],
+    *,
+    rejects: Path,
+    batch_size: int,
+    progress: Callable[[int], None] = lambda done: None,
+) -> LoadSummary:
+    """Load every file: valid reports in batches of one transaction each, refused ones to `rejects`."""
+    summary = LoadSummary(rejects_file=None, files=[str(path) for path in paths])
+    writer = RejectsWriter(rejects)
+    rejects.unlink(missing_ok=True)
+    try:
+        for path in paths:
+            for batch in batched(read_records(path), batch_size):
+                _load_batch(port, path, batch, summary, writer)
+                progress(len(batch))
+    finally:
+        writer.close()
+    if summary.rejected or summary.conflicts:
+        summary.rejects_file = rejects
+    return summary
+
+
+def _load_batch(port: GraphPort, path: Path, batch: list[Record], summary: LoadSummary, writer: RejectsWriter) -> None:
+    summary.read += len(batch)
+    good: list[tuple[ReportIn, int | None]] = []
+    for record in batch:
+        if record.report is not None:
+            good.append((record.report, record.line))
+            continue
+        summary.rejected += 1
+        for error in record.errors:
+            writer.write(path, error.line or record.line, error.reference, error.field, error.reason)
+    if not good:
+        return
+    outcomes = ingest(port, good)
+    summary.count(outcomes)
+    for outcome in outcomes:
+        if outcome.status is Status.CONFLICT:
+            writer.write(
+                path, outcome.line, outcome.reference, RECORD,
+                f"conflict: {outcome.source}/{outcome.reference} was already received with different content; not applied",
+            )
