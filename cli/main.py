@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import db, demo, load, serve
+from cli import db, dedupe, demo, export, load, serve
 
 app = typer.Typer(
     help="National online hate crime hub: graph intelligence platform.",
@@ -14,4 +14,7 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.command("serve")(serve.serve)
 app.command("load")(load.load)
+app.command("dedupe")(dedupe.dedupe)
+app.add_typer(dedupe.review_app, name="review")
+app.add_typer(export.app, name="export")
 app.command("demo")(demo.demo)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from graph.dedupe import cases, rules, text_groups
 from graph.port import GraphPort, Tx
 from loaders.contract import ReportIn
 from loaders.intake_rows import IntakeRows, report_id, rows_for
@@ -85,7 +86,17 @@ def ingest_in(tx: Tx, reports: list[tuple[ReportIn, int | None]], *, all_or_noth
         raise IntakeConflict(conflicts)
     if rows.reports:
         write_rows(tx, rows)
+        combine_duplicates(tx, rows)
     return outcomes
+
+
+def combine_duplicates(tx: Tx, rows: IntakeRows) -> None:
+    """Online duplicate detection for the new reports: link them, put them in cases, link series and texts."""
+    new_ids = [row["id"] for row in rows.reports]
+    rules.link_reports(tx, new_ids)
+    cases.cluster_reports(tx, new_ids)
+    tx.run("dedupe/link_course_of_conduct", ids=new_ids)
+    text_groups.link_items(tx, sorted({item["key"] for item in rows.items if item.get("text_key")}))
 
 
 def write_rows(tx: Tx, rows: IntakeRows) -> None:

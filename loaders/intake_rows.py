@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from domain.textsim import normalise_text
 from loaders.contract import ContentItem, ReportIn, Suspect
 from loaders.normalise import (
     PLATFORM_DISPLAY_NAMES,
@@ -27,6 +28,7 @@ from loaders.normalise import (
 )
 
 UNKNOWN_PLATFORM = "unknown"
+MIN_COPY_PASTE_WORDS = 5
 Row = dict[str, Any]
 
 
@@ -85,6 +87,7 @@ def rows_for(report: ReportIn) -> IntakeRows:
 
     for position, victim in enumerate(report.victims or []):
         person = reporter_id if victim.same_as_reporter else f"{rid}#victim{position}"
+        described = given if victim.same_as_reporter and not given.anonymous else victim
         victim_props: Row = {}
         if not victim.same_as_reporter:
             victim_props = _person_props(victim.name, victim.date_of_birth)
@@ -98,6 +101,7 @@ def rows_for(report: ReportIn) -> IntakeRows:
                 "props": victim_props,
                 "rel": _without_none(
                     {
+                        "victim_key": victim_key(described.email, described.phone, described.name),
                         "same_as_reporter": victim.same_as_reporter,
                         "under_18": victim.under_18,
                         "vulnerable": victim.vulnerable,
@@ -112,6 +116,26 @@ def rows_for(report: ReportIn) -> IntakeRows:
     for position, suspect in enumerate(report.suspects or []):
         _suspect_rows(rows, rid, position, suspect)
     return rows
+
+
+def text_key(text: str | None) -> str | None:
+    """Return the key of a text's normalised words (five or more), shared by exact copy-pastes; else None."""
+    if not text:
+        return None
+    words = normalise_text(text)
+    if len(words.split()) < MIN_COPY_PASTE_WORDS:
+        return None
+    return "text:" + hashlib.sha256(words.encode()).hexdigest()[:24]
+
+
+def victim_key(email: str | None, phone: str | None, name: str | None) -> str | None:
+    """Return the key that tells whether two reports name the same victim: e-mail, else phone, else name."""
+    clean_email, clean_phone, clean_name = normalise_email(email), normalise_phone(phone), normalise_name(name)
+    if clean_email:
+        return f"email:{clean_email}"
+    if clean_phone:
+        return f"phone:{clean_phone}"
+    return f"name:{clean_name}" if clean_name else None
 
 
 def _report_row(rid: str, report: ReportIn) -> Row:
@@ -194,6 +218,7 @@ def _item_row(rid: str, position: int, item: ContentItem) -> Row:
             }
         ),
         "text": item.text,
+        "text_key": text_key(item.text),
         "posted_at": item.posted_at,
         "rel": _without_none(
             {

@@ -6,7 +6,8 @@ MERGE (pl:Platform {id: row.platform})
 ON CREATE SET pl.name = row.platform_name
 MERGE (c:ContentItem {key: row.key})
 ON CREATE SET c += row.item
-SET c.text = coalesce(c.text, row.text), c.posted_at = coalesce(c.posted_at, row.posted_at)
+SET c.text = coalesce(c.text, row.text), c.posted_at = coalesce(c.posted_at, row.posted_at),
+    c.text_key = coalesce(c.text_key, row.text_key)
 MERGE (c)-[:ON_PLATFORM]->(pl)
 MERGE (r)-[rel:CONCERNS {position: row.position}]->(c)
 SET rel += row.rel

@@ -1,0 +1,99 @@
+"""The duplicate rules, run for some reports (online, inside the intake transaction) or for all (batch).
+
+Each rule is a Cypher file under cypher/dedupe/. Where a rule needs text similarity, Cypher finds the
+candidates inside small blocks (one reporter's reports, one account's messages) and Python scores them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from domain.dm_match import DirectMessage, dm_match_score
+from domain.textsim import jaccard, shingles
+from graph.port import Row, Tx
+
+
+@dataclass(frozen=True)
+class DedupePolicy:
+    """The thresholds of the scored rules (documented in docs/dedupe.md)."""
+
+    resubmission_window: timedelta = timedelta(days=180)
+    resubmission_similarity: float = 0.5
+    dm_window: timedelta = timedelta(hours=2)
+    dm_threshold: float = 0.5
+
+
+POLICY = DedupePolicy()
+
+
+def link_reports(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> None:
+    """Run every rule for the reports `ids`, linking them to any report already in the graph."""
+    tx.run("dedupe/link_same_content_for_reports", ids=ids)
+    link_resubmissions(tx, ids, policy)
+    suggest_message_matches(tx, ids, policy)
+
+
+def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:
+    """Rule resubmission: the same reporter (e-mail or phone) describing the same incident again."""
+    rows = []
+    seen: set[tuple[str, str]] = set()
+    for candidate in tx.run(
+        "dedupe/resubmission_candidates", ids=ids, window_seconds=int(policy.resubmission_window.total_seconds())
+    ):
+        later, earlier = _later_first(candidate, "report", "other")
+        if (later, earlier) in seen:
+            continue
+        seen.add((later, earlier))
+        items, other_items = set(candidate["items"]), set(candidate["other_items"])
+        if items and other_items and not items & other_items:
+            continue  # both name their material, and it differs: two incidents, not one told twice
+        similarity = jaccard(shingles(candidate["description"]), shingles(candidate["other_description"]))
+        if similarity < policy.resubmission_similarity:
+            continue
+        evidence = [f"same reporter contact {contact}" for contact in candidate["contacts"]]
+        evidence.append(f"descriptions {similarity:.0%} alike")
+        rows.append({"later": later, "earlier": earlier, "rule": "resubmission", "score": round(similarity, 3), "evidence": evidence})
+    if rows:
+        tx.run("dedupe/write_duplicate_links", rows=rows)
+    return len(rows)
+
+
+def suggest_message_matches(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:
+    """Rule dm_match: messages without a URL that look like the same one, offered for review."""
+    rows = []
+    seen: set[tuple[str, str]] = set()
+    for candidate in tx.run(
+        "dedupe/dm_candidates", ids=ids, window_seconds=int(policy.dm_window.total_seconds())
+    ):
+        later, earlier = _later_first(candidate, "report", "other")
+        if (later, earlier) in seen:
+            continue
+        match = dm_match_score(_message(candidate, ""), _message(candidate, "other_"), window=policy.dm_window)
+        if match is None or match.score < policy.dm_threshold:
+            continue
+        seen.add((later, earlier))
+        evidence = [f"{name}: {value}" for name, value in sorted(match.evidence.items())]
+        rows.append({"later": later, "earlier": earlier, "rule": "dm_match", "score": round(match.score, 3), "evidence": evidence})
+    if rows:
+        tx.run("dedupe/write_suggestions", rows=rows)
+    return len(rows)
+
+
+def _message(candidate: Row, prefix: str) -> DirectMessage:
+    victims = candidate[f"{prefix}victims"]
+    return DirectMessage(
+        key=candidate["other_item" if prefix else "item"],
+        platform=candidate["platform"],
+        account=candidate["account"],
+        victim=victims[0] if victims else None,
+        sent_at=candidate[f"{prefix}posted_at"],
+        text=candidate[f"{prefix}text"],
+    )
+
+
+def _later_first(candidate: Row, first: str, second: str) -> tuple[str, str]:
+    """Order a pair so that the later report (by arrival, then id) comes first."""
+    a = (candidate["received_at"], candidate[first])
+    b = (candidate["other_received_at"], candidate[second])
+    return (a[1], b[1]) if a > b else (b[1], a[1])

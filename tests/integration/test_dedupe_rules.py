@@ -1,0 +1,116 @@
+"""Each duplicate rule, positive and negative, through intake (online) and `hub dedupe` (batch)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graph.dedupe.batch import recompute
+from graph.intake import ingest
+from graph.port import GraphPort
+from loaders.validation import validate_report
+from tests import factories as f
+
+TWEET = "https://x.com/troll_one/status/1111111111111111111"
+TWEET_VARIANT = "http://mobile.twitter.com/Troll_One/status/1111111111111111111/?s=20"
+OTHER_TWEET = "https://x.com/troll_one/status/2222222222222222222"
+CAMPAIGN_TEXT = "people like her do not belong in this country and should be sent back now"
+
+
+def _load(port: GraphPort, *records: dict) -> None:
+    for record in records:
+        ingest(port, [(validate_report(record), None)])
+
+
+def _groups(port: GraphPort) -> set[frozenset[str]]:
+    by_case: dict[str, set[str]] = {}
+    for row in port.read("testing/cases_overview"):
+        by_case.setdefault(row["case"], set()).add(row["reference"])
+    return {frozenset(group) for group in by_case.values()}
+
+
+def _links(port: GraphPort, kind: str) -> list[dict]:
+    return [row for row in port.read("testing/links_overview") if row["type"] == kind]
+
+
+# Each scenario: records in arrival order, and the expected grouping into cases.
+SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
+    ("same post, URLs pasted differently", lambda: [
+        f.report("A", content=[f.post(TWEET)]),
+        f.report("B", content=[f.post(TWEET_VARIANT, handle="troll_one")]),
+    ], [{"A", "B"}]),
+    ("different posts are different incidents", lambda: [
+        f.report("A", content=[f.post(TWEET)]),
+        f.report("B", content=[f.post(OTHER_TWEET, handle="someone_else")]),
+    ], [{"A"}, {"B"}]),
+    ("transitive: a report on two items joins both cases", lambda: [
+        f.report("A", content=[f.post(TWEET)]),
+        f.report("B", content=[f.post(OTHER_TWEET, handle="someone_else")]),
+        f.report("C", content=[f.post(TWEET), f.post(OTHER_TWEET, handle="someone_else")]),
+    ], [{"A", "B", "C"}]),
+    ("copy-paste by different accounts is not a duplicate", lambda: [
+        f.report("A", content=[f.post("https://x.com/acc_1/status/3000000000000000001", handle="acc_1", text=CAMPAIGN_TEXT)]),
+        f.report("B", content=[f.post("https://x.com/acc_2/status/3000000000000000002", handle="acc_2", text=CAMPAIGN_TEXT)]),
+    ], [{"A"}, {"B"}]),
+    ("resubmission by the same reporter without URLs", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="A man on Telegram keeps messaging me threats about my religion every night since June"),
+        f.report("B", reporter={"role": "victim", "email": "SAM@example.org"}, description="A man on Telegram keeps messaging me threats about my religion every night since June, please help"),
+    ], [{"A", "B"}]),
+    ("same reporter, a different incident", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="A man on Telegram keeps messaging me threats about my religion every night since June"),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Someone posted a video mocking my neighbour's disability on TikTok yesterday"),
+    ], [{"A"}, {"B"}]),
+    ("same reporter, same words, but different material", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive post about me, please remove it", content=[f.post(TWEET)]),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive post about me, please remove it", content=[f.post(OTHER_TWEET, handle="x2")]),
+    ], [{"A"}, {"B"}]),
+    ("a message without a URL is only suggested", lambda: [
+        f.report("A", **f.victim_reporter("Ana Silva", "ana@example.org"), content=[f.post(None, kind="direct_message", platform="Instagram", handle="hater_1", text="you people are vermin and I know where you live", posted_at="2026-10-01T20:00:00+00:00")]),
+        f.report("B", **f.victim_reporter("Ana Silva", "ana@example.org"), content=[f.post(None, kind="direct_message", platform="Instagram", handle="hater_1", text="you people are vermin and i know where you live!", posted_at="2026-10-01T20:05:00+00:00")]),
+    ], [{"A"}, {"B"}]),
+]
+
+
+@pytest.mark.parametrize(("name", "records", "expected"), SCENARIOS, ids=[s[0] for s in SCENARIOS])
+@pytest.mark.parametrize("path", ["online", "batch"])
+def test_rule(graph: GraphPort, name: str, records: Callable[[], list[dict]], expected: list[set[str]], path: str) -> None:
+    _load(graph, *records())
+    if path == "batch":
+        recompute(graph)
+    assert _groups(graph) == {frozenset(group) for group in expected}
+
+
+def test_duplicate_link_records_rule_score_and_evidence(graph: GraphPort) -> None:
+    _load(graph, f.report("A", content=[f.post(TWEET)]), f.report("B", content=[f.post(TWEET_VARIANT)]))
+    [link] = _links(graph, "DUPLICATE_OF")
+    assert (link["from"], link["to"], link["rule"], link["score"]) == ("B", "A", "same_content", 1.0)
+    assert link["evidence"] == ["x:status:1111111111111111111"]
+
+
+def test_copy_paste_is_linked_as_campaign_evidence(graph: GraphPort) -> None:
+    _load(graph, *SCENARIOS[3][1]())
+    [group] = graph.read("testing/text_groups_overview")
+    assert len(group["items"]) == 2
+    assert not _links(graph, "DUPLICATE_OF")
+
+
+def test_course_of_conduct_links_cases_not_merges(graph: GraphPort) -> None:
+    victim = f.victim_reporter("Ana Silva", "ana@example.org")
+    _load(
+        graph,
+        f.report("A", **victim, content=[f.post(TWEET)]),
+        f.report("B", **victim, content=[f.post("https://x.com/troll_one/status/1111111111111111999")]),
+    )
+    assert _groups(graph) == {frozenset({"A"}), frozenset({"B"})}
+    [series] = _links(graph, "LINKED_SERIES")
+    assert series["rule"] == "course_of_conduct" and series["score"] == 2.0
+    assert series["evidence"] == ["x:troll_one", "email:ana@example.org"]
+
+
+def test_message_suggestion_carries_score_and_evidence(graph: GraphPort) -> None:
+    _load(graph, *SCENARIOS[7][1]())
+    [suggestion] = _links(graph, "POSSIBLE_DUPLICATE")
+    assert suggestion["rule"] == "dm_match" and suggestion["score"] >= 0.5
+    assert suggestion["from"] == "B" and suggestion["to"] == "A"
+    assert suggestion["evidence"]
