@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import db, dedupe, demo, export, load, serve
+from cli import db, dedupe, demo, export, generate, load, serve
 
 app = typer.Typer(
     help="National online hate crime hub: graph intelligence platform.",
@@ -13,6 +13,7 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.command("serve")(serve.serve)
+app.command("generate")(generate.generate)
 app.command("load")(load.load)
 app.command("dedupe")(dedupe.dedupe)
 app.add_typer(dedupe.review_app, name="review")

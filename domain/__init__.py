@@ -4,4 +4,5 @@
   non-crime hate incident or no record; offences, CPS category, priority) from `policies/assessment.yaml`.
 - `jurisdiction_policy`, `jurisdiction`: which force owns, investigates or leads, from `policies/jurisdiction.yaml`.
 - `policy_docs`: docs/policies.md generated from both policy files.
+- `textsim`, `dm_match`: near-duplicate text and direct-message matching (written separately).
 """

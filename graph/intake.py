@@ -94,7 +94,7 @@ def combine_duplicates(tx: Tx, rows: IntakeRows) -> None:
     """Online duplicate detection for the new reports: link them, put them in cases, link series and texts."""
     new_ids = [row["id"] for row in rows.reports]
     rules.link_reports(tx, new_ids)
-    cases.cluster_reports(tx, new_ids)
+    cases.place_new_reports(tx, new_ids)
     tx.run("dedupe/link_course_of_conduct", ids=new_ids)
     text_groups.link_items(tx, sorted({item["key"] for item in rows.items if item.get("text_key")}))
 

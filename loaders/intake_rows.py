@@ -140,7 +140,8 @@ def victim_key(email: str | None, phone: str | None, name: str | None) -> str | 
 
 def _report_row(rid: str, report: ReportIn) -> Row:
     indicators = report.indicators.model_dump(exclude_none=True) if report.indicators else {}
-    props: Row = {
+    return {
+        "id": rid,
         "source": report.source,
         "reference": report.reference,
         "received_at": report.received_at,
@@ -152,14 +153,12 @@ def _report_row(rid: str, report: ReportIn) -> Row:
         "strands": list(report.targeted_characteristics or []),
         "content_count": len(report.content or []),
         "victim_count": len(report.victims or []),
+        "occurred_from": report.occurred_from,
+        "occurred_to": report.occurred_to,
+        "ongoing": report.ongoing,
+        "indicators": sorted(name for name, value in indicators.items() if value),
+        "indicators_denied": sorted(name for name, value in indicators.items() if not value),
     }
-    props.update(
-        _without_none(
-            {"occurred_from": report.occurred_from, "occurred_to": report.occurred_to, "ongoing": report.ongoing}
-        )
-    )
-    props.update({f"indicator_{name}": value for name, value in indicators.items()})
-    return {"id": rid, "props": props, "strands": list(report.targeted_characteristics or [])}
 
 
 def _person_props(name: str | None, date_of_birth: Any) -> Row:
@@ -208,29 +207,18 @@ def _item_row(rid: str, position: int, item: ContentItem) -> Row:
         "platform_name": PLATFORM_DISPLAY_NAMES.get(platform, item.platform or platform),
         "author": f"{platform}:{handle}" if handle else None,
         "author_handle": handle,
-        "item": _without_none(
-            {
-                "platform": platform,
-                "item_id": canonical.item_id if canonical else None,
-                "kind": item.kind or (canonical.kind_hint if canonical else None),
-                "canonical_url": canonical.canonical_url if canonical else None,
-                "has_url": canonical is not None,
-            }
-        ),
+        "item_id": canonical.item_id if canonical else None,
+        "kind": item.kind or (canonical.kind_hint if canonical else None),
+        "canonical_url": canonical.canonical_url if canonical else None,
+        "has_url": canonical is not None,
         "text": item.text,
         "text_key": text_key(item.text),
         "posted_at": item.posted_at,
-        "rel": _without_none(
-            {
-                "original_url": item.url,
-                "kind": item.kind,
-                "text": item.text,
-                "posted_at": item.posted_at,
-                "audience_size": item.audience_size,
-                "screenshot_sha256": item.screenshot_sha256.lower() if item.screenshot_sha256 else None,
-                "author_handle_given": item.author_handle,
-            }
-        ),
+        "original_url": item.url,
+        "given_kind": item.kind,
+        "audience_size": item.audience_size,
+        "screenshot_sha256": item.screenshot_sha256.lower() if item.screenshot_sha256 else None,
+        "author_handle_given": item.author_handle,
     }
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Queue
+from threading import Thread
+from typing import TypeVar
 
 from graph.intake import Outcome, Status, ingest
 from graph.port import GraphPort, batched
@@ -14,6 +17,7 @@ from loaders.sources import Record, read_records
 from loaders.validation import RECORD
 
 REJECT_COLUMNS = ("file", "line", "reference", "field", "reason")
+T = TypeVar("T")
 
 
 @dataclass
@@ -76,7 +80,7 @@ def load_files(
     rejects.unlink(missing_ok=True)
     try:
         for path in paths:
-            for batch in batched(read_records(path), batch_size):
+            for batch in read_ahead(batched(read_records(path), batch_size)):
                 _load_batch(port, path, batch, summary, writer)
                 progress(len(batch))
     finally:
@@ -84,6 +88,32 @@ def load_files(
     if summary.rejected or summary.conflicts:
         summary.rejects_file = rejects
     return summary
+
+
+def read_ahead(batches: Iterator[T], depth: int = 2) -> Iterator[T]:
+    """Yield from `batches`, reading and validating up to `depth` batches ahead in a thread.
+
+    Parsing and validation (Python) then overlap with the database writing the previous batch.
+    """
+    queue: Queue[tuple[str, object]] = Queue(maxsize=depth)
+
+    def produce() -> None:
+        try:
+            for batch in batches:
+                queue.put(("batch", batch))
+        except BaseException as exc:  # handed to the consumer, raised there
+            queue.put(("error", exc))
+        else:
+            queue.put(("done", None))
+
+    Thread(target=produce, name="intake-reader", daemon=True).start()
+    while True:
+        kind, value = queue.get()
+        if kind == "done":
+            return
+        if kind == "error":
+            raise value  # type: ignore[misc]
+        yield value  # type: ignore[misc]
 
 
 def _load_batch(port: GraphPort, path: Path, batch: list[Record], summary: LoadSummary, writer: RejectsWriter) -> None:

@@ -1,7 +1,9 @@
 // Rule resubmission, candidates: other reports by a reporter who gave the same e-mail or phone, within
-// the window. The texts are compared in Python; blocks are one reporter's reports, never all pairs.
+// the window. A contact given in more than $max_block reports (an organisation's casework inbox) says
+// nothing about who reported and is passed over, so blocks stay small; the texts are compared in Python.
 UNWIND $ids AS id
 MATCH (r:Report {id: id})-[:REPORTED_BY]->(:Person)-[:HAS_IDENTIFIER]->(contact:Identifier)
+WHERE COUNT { (contact)<-[:HAS_IDENTIFIER]-() } <= $max_block
 MATCH (contact)<-[:HAS_IDENTIFIER]-(:Person)<-[:REPORTED_BY]-(other:Report)
 WHERE other <> r
   AND abs(duration.inSeconds(other.received_at, r.received_at).seconds) <= $window_seconds

@@ -5,12 +5,15 @@ MATCH (r:Report {id: row.report})
 MERGE (pl:Platform {id: row.platform})
 ON CREATE SET pl.name = row.platform_name
 MERGE (c:ContentItem {key: row.key})
-ON CREATE SET c += row.item
+ON CREATE SET c.platform = row.platform, c.item_id = row.item_id, c.kind = row.kind,
+              c.canonical_url = row.canonical_url, c.has_url = row.has_url
 SET c.text = coalesce(c.text, row.text), c.posted_at = coalesce(c.posted_at, row.posted_at),
     c.text_key = coalesce(c.text_key, row.text_key)
 MERGE (c)-[:ON_PLATFORM]->(pl)
 MERGE (r)-[rel:CONCERNS {position: row.position}]->(c)
-SET rel += row.rel
+SET rel.original_url = row.original_url, rel.kind = row.given_kind, rel.text = row.text,
+    rel.posted_at = row.posted_at, rel.audience_size = row.audience_size,
+    rel.screenshot_sha256 = row.screenshot_sha256, rel.author_handle_given = row.author_handle_given
 FOREACH (_ IN CASE WHEN row.author IS NULL THEN [] ELSE [1] END |
   MERGE (a:Account {id: row.author})
   ON CREATE SET a.platform = row.platform, a.handle = row.author_handle

@@ -1,7 +1,13 @@
-// One Report per submission, linked to the strands its reporter perceived.
+// One Report per submission, linked to the strands its reporter perceived. `indicators` lists what the
+// reporter said is so; `indicators_denied` what they said is not (unanswered ones are in neither).
 UNWIND $rows AS row
 MERGE (r:Report {id: row.id})
-SET r += row.props
+SET r.source = row.source, r.reference = row.reference, r.received_at = row.received_at,
+    r.description = row.description, r.reporter_role = row.reporter_role, r.anonymous = row.anonymous,
+    r.record_json = row.record_json, r.content_hash = row.content_hash, r.strands = row.strands,
+    r.content_count = row.content_count, r.victim_count = row.victim_count,
+    r.occurred_from = row.occurred_from, r.occurred_to = row.occurred_to, r.ongoing = row.ongoing,
+    r.indicators = row.indicators, r.indicators_denied = row.indicators_denied
 WITH r, row
 UNWIND row.strands AS strand
 MERGE (s:Strand {name: strand})

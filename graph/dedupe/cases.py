@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from graph.dedupe.clustering import ClusterInput, assign_cases
+from graph.dedupe.clustering import ClusterInput, assign_cases, case_id_for
 from graph.port import GraphPort, Row, Tx, batched
 
 
@@ -30,6 +30,58 @@ class Decisions:
             elif row["kind"] == "split":
                 isolated.extend(reports)
         return cls(confirmed, rejected, isolated)
+
+
+def place_new_reports(tx: Tx, ids: list[str]) -> dict[str, str]:
+    """Online, for reports just written: join, open or merge cases inside `tx`; return their cases.
+
+    Most new reports link to at most one existing case and no review decision is in play: they join it
+    (or open one, named after their earliest report) directly. The rest (merges of cases, decisions) go
+    through the full neighbourhood clustering, which gives what the batch path would.
+    """
+    rows = tx.run("dedupe/linked_cases", ids=ids)
+    arrival = {row["report"]: (row["received_at"], row["report"]) for row in rows}
+    parent: dict[str, str] = {report: report for report in arrival}
+
+    def find(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def union(a: str, b: str) -> None:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        parent[find(a)] = find(b)
+
+    decided: set[str] = set()
+    for row in rows:
+        for link in row["links"]:
+            target = link["other"] if link["other"] in arrival else f"case\0{link['case']}"
+            union(row["report"], target)
+            if link["decided"]:
+                decided.add(row["report"])
+    components: dict[str, list[str]] = {}
+    for node in parent:
+        components.setdefault(find(node), []).append(node)
+
+    placed: dict[str, str] = {}
+    complex_reports: list[str] = []
+    for members in components.values():
+        reports = [node for node in members if node in arrival]
+        cases_found = [node.split("\0", 1)[1] for node in members if node.startswith("case\0")]
+        if not reports:
+            continue
+        if len(cases_found) > 1 or decided.intersection(reports):
+            complex_reports.extend(reports)
+            continue
+        case = cases_found[0] if cases_found else case_id_for(min(reports, key=arrival.__getitem__))
+        placed.update({report: case for report in reports})
+    if placed:
+        tx.run("dedupe/write_cases", rows=[{"report": report, "case": case} for report, case in placed.items()])
+    if complex_reports:
+        placed.update(cluster_reports(tx, complex_reports))
+    return placed
 
 
 def cluster_reports(tx: Tx, ids: list[str]) -> dict[str, str]:

@@ -66,16 +66,15 @@ def _post(parts: UrlParts, words: tuple[str, ...]) -> CanonicalContent | None:
 
 
 def _post_content(owner: str | None, post_id: str, canonical_url: str) -> CanonicalContent | None:
-    """Key a post on '<owner>_<post>' like the Graph API; a pfbid is globally unique on its own."""
+    """Key a post on its id alone: Facebook post ids (numeric story_fbid or pfbid) are globally unique,
+    so a permalink.php link and a /<page>/posts/ link to the same post get the same key."""
     if owner is not None and not _NAME.match(owner):
         return None
     if _PFBID.match(post_id):
         return content("facebook", "post", post_id, canonical_url, "post")
     if not _NUMERIC.match(post_id):
         return None
-    if owner:
-        return content("facebook", "post", f"{owner.lower()}_{post_id}", canonical_url, "post")
-    return content("facebook", "post", post_id, f"{_SITE}/permalink.php?story_fbid={post_id}", "post")
+    return content("facebook", "post", post_id, canonical_url, "post")
 
 
 def _with_comment(post: CanonicalContent, parts: UrlParts) -> CanonicalContent:
