@@ -56,11 +56,18 @@ def connected_settings() -> Settings:
     return database.connection_settings(state.uri)
 
 
-def open_port(config: Settings) -> GraphPort:
-    """Open the graph port and check Neo4j answers, so a bad setting fails before any work."""
+def open_port(config: Settings, *, migrate: bool = False) -> GraphPort:
+    """Open the graph port and check Neo4j answers, so a bad setting fails before any work.
+
+    With `migrate`, pending schema migrations are applied first (commands that write need them).
+    """
+    from graph import migrations
+
     port = GraphPort(config)
     try:
         port.verify()
+        if migrate:
+            migrations.migrate(port)
     except GraphError:
         port.close()
         raise

@@ -18,7 +18,7 @@ review_app = typer.Typer(help="Review duplicate links: confirm, reject, split, u
 @friendly
 def dedupe() -> None:
     """Recompute every duplicate link, case, linked series and copy-paste group over the whole graph."""
-    with open_port(connected_settings()) as port, progress_bar("items") as bar:
+    with open_port(connected_settings(), migrate=True) as port, progress_bar("items") as bar:
         tasks: dict[str, int] = {}
 
         def progress(stage: str, done: int, total: int) -> None:

@@ -25,7 +25,7 @@ def load(
     config = connected_settings()
     rejects = rejects or files[0].with_name(files[0].stem + ".rejects.csv")
     total = sum(count_lines(path) for path in files if path.is_file())
-    with open_port(config) as port, progress_bar("reports") as bar:
+    with open_port(config, migrate=True) as port, progress_bar("reports") as bar:
         task = bar.add_task("loading", total=total)
         try:
             summary = load_files(

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import itertools
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 _counter = itertools.count(1)
+START = datetime(2026, 10, 1, tzinfo=timezone.utc)  # each report arrives a minute after the one before
 
 
 def report(reference: str | None = None, **fields: Any) -> dict[str, Any]:
-    """Return a valid intake record (public web form, a witness), with `fields` replacing the defaults."""
+    """Return a valid intake record (public web form, a witness), with `fields` replacing the defaults.
+
+    Records arrive in the order they are made: each one's received_at is a minute after the last one's.
+    """
     number = next(_counter)
     record: dict[str, Any] = {
         "reference": reference or f"T-{number:06d}",
         "source": "public_web_form",
-        "received_at": f"2026-10-{(number % 27) + 1:02d}T10:00:00+00:00",
+        "received_at": (START + timedelta(minutes=number)).isoformat(),
         "reporter": {"role": "witness", "name": f"Witness {number}", "email": f"witness{number}@example.org"},
         "description": f"Report number {number} about abusive material online.",
     }

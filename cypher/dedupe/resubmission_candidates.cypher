@@ -1,11 +1,11 @@
-// Rule resubmission, candidates: other reports by a reporter who gave the same e-mail or phone, within
-// the window. A contact given in more than $max_block reports (an organisation's casework inbox) says
-// nothing about who reported and is passed over, so blocks stay small; the texts are compared in Python.
+// Rule resubmission, candidates: earlier reports by an individual reporter (not an organisation) who gave
+// the same e-mail or phone, within the window. A contact given in more than $max_block reports says
+// nothing about who reported and is passed over, so blocks stay small; texts are compared in Python.
 UNWIND $ids AS id
-MATCH (r:Report {id: id})-[:REPORTED_BY]->(:Person)-[:HAS_IDENTIFIER]->(contact:Identifier)
-WHERE COUNT { (contact)<-[:HAS_IDENTIFIER]-() } <= $max_block
-MATCH (contact)<-[:HAS_IDENTIFIER]-(:Person)<-[:REPORTED_BY]-(other:Report)
-WHERE other <> r
+MATCH (r:Report {id: id})-[rb:REPORTED_BY]->(:Person)-[:HAS_IDENTIFIER]->(contact:Identifier)
+WHERE rb.role <> 'organisation' AND COUNT { (contact)<-[:HAS_IDENTIFIER]-() } <= $max_block
+MATCH (contact)<-[:HAS_IDENTIFIER]-(:Person)<-[rb2:REPORTED_BY]-(other:Report)
+WHERE other <> r AND rb2.role <> 'organisation'
   AND abs(duration.inSeconds(other.received_at, r.received_at).seconds) <= $window_seconds
 WITH r, other, collect(DISTINCT contact.id) AS contacts
 RETURN r.id AS report, other.id AS other,

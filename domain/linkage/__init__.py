@@ -13,10 +13,16 @@ email or postcode), kept apart by role through the blocking keys, `pair_filter` 
 Typical use:
 
     model = FellegiSunter([string_similarity("surname"), date_of_birth_comparison(), email_comparison()])
-    model.estimate_u(records)
+    model.estimate_u(records)                                     # u from random pairs
     pairs = candidate_pairs(records, [field_key("surname"), field_key("date_of_birth")])
-    model.estimate_m_em(model.comparison_vectors(records, pairs))
-    people = clusters(len(records), link(records, model, pairs=pairs, threshold_probability=0.9))
+    n = len(records)
+    model.estimate_m_em(model.comparison_vectors(records, pairs), total_pairs=n * (n - 1) // 2)  # m and prior
+    links = link(records, model, pairs=pairs, threshold_probability=0.9)   # each with its Evidence
+    people = clusters(n, links, cannot_link=known_different)
+
+Pass `total_pairs` so the prior is that of a random pair, as u is: a prior taken among the blocked pairs alone
+would count the blocking keys' agreement twice (on FEBRL4 it lowered precision from 0.9998 to 0.952).
+`benchmarks/febrl.py` compares this with Splink 4 on the FEBRL data sets: the same links at probability 0.5.
 """
 
 from domain.linkage.blocking import BlockingReport, SkippedBlock, block_pairs, candidate_pairs, field_key

@@ -7,14 +7,21 @@ evidence (weight 0), as in Splink. Levels are indexed from 0, the closest agreem
 
 Ready-made builders and their levels:
 
-    exact_match          exact / else
-    string_similarity    exact / Jaro-Winkler >= 0.92 / Jaro-Winkler >= 0.8 / else (thresholds adjustable)
-    handle_comparison    exact / same_core (same letters once digits, punctuation, decorations go) /
-                         related (prefix of 4+ letters, or core Jaro-Winkler or token-set ratio >= 0.85) / else
+    exact_match               exact / else
+    string_similarity         exact / Jaro-Winkler >= 0.92 / Jaro-Winkler >= 0.8 / else (thresholds adjustable)
+    handle_comparison         exact / same_core (same letters once digits, punctuation and decorations go) /
+                              related (a prefix of 4+ letters, or core Jaro-Winkler or token-set ratio >= 0.85) /
+                              else; see `normalise.handle_similarity`
     date_of_birth_comparison  exact / year_month / else
-    postcode_comparison  full / district (outward code, "SW1A") / area (letters, "SW") / else
-    email_comparison     exact / local_part (same local part, other domain) / local_part_similar
-                         (Jaro-Winkler of the local parts >= 0.88) / else
+    postcode_comparison       full / district (outward code, "SW1A") / area (letters, "SW") / else
+    email_comparison          exact / local_part (same local part, other domain) / local_part_similar
+                              (Jaro-Winkler of the local parts >= 0.88) / else
+
+A custom comparison over whole records leaves `prepare` out, so its predicates see the two record dicts:
+
+    Comparison("town_street", (Level("both", lambda a, b: a["town"] == b["town"] and a["street"] == b["street"],
+                                     "same town and street"),
+                               Level("else", None, "another address")), fields=("town", "street"))
 """
 
 from __future__ import annotations
@@ -75,7 +82,7 @@ class Comparison:
         if len(self.levels) < 2:
             raise ValueError(f"comparison {self.name!r} needs at least one level before 'else', has {names}")
         if self.levels[-1].predicate is not None:
-            raise ValueError(f"comparison {self.name!r}: the last level must be 'else' (no predicate), not {names[-1]!r}")
+            raise ValueError(f"comparison {self.name!r}: the last level must be 'else' (no predicate), not {names[-1]}")
         if any(level.predicate is None for level in self.levels[:-1]):
             raise ValueError(f"comparison {self.name!r}: only the last level may lack a predicate, levels {names}")
         if len(set(names)) != len(names) or "null" in names:
@@ -93,7 +100,7 @@ class Comparison:
         return record if self.prepare is None else self.prepare(record)
 
     def level_of(self, value_a: Any, value_b: Any) -> int:
-        """Return the index of the first level whose predicate holds for two prepared values, NULL_LEVEL if one is None."""
+        """Return the index of the first level whose predicate holds for two prepared values (NULL_LEVEL: a None)."""
         if value_a is None or value_b is None:
             return NULL_LEVEL
         for index, level in enumerate(self.levels[:-1]):
@@ -133,7 +140,9 @@ def _field_value(name: str, normalise: Callable[[Any], Any]) -> Callable[[Record
     return prepare
 
 
-def exact_match(field_name: str, *, name: str | None = None, normalise: Callable[[Any], Any] = clean_text) -> Comparison:
+def exact_match(
+    field_name: str, *, name: str | None = None, normalise: Callable[[Any], Any] = clean_text
+) -> Comparison:
     """Return a two-level comparison: the normalised values are equal, or not."""
     levels = (
         Level("exact", lambda a, b: a == b, f"{field_name} equal"),

@@ -169,13 +169,13 @@ class FellegiSunter:
         iteration, converged = 0, False
         for iteration in range(1, max_iter + 1):
             logit = np.log(prior) - np.log1p(-prior) + self._log_bayes_factor(patterns, active)
-            weights = counts / (1.0 + np.exp(-np.clip(logit, -700, 700)))
-            new_prior = float(np.clip(weights.sum() / (total_pairs or counts.sum()), 1e-12, 1 - 1e-9))
+            match_mass = counts / (1.0 + np.exp(-np.clip(logit, -700, 700)))
+            new_prior = float(np.clip(match_mass.sum() / (total_pairs or counts.sum()), 1e-12, 1 - 1e-9))
             change = abs(new_prior - prior) / prior
             if update_m:
                 for index in active:
                     levels = patterns[:, index]
-                    mass = np.bincount(levels[levels != NULL_LEVEL], weights[levels != NULL_LEVEL],
+                    mass = np.bincount(levels[levels != NULL_LEVEL], match_mass[levels != NULL_LEVEL],
                                        minlength=len(self.comparisons[index].levels))  # fmt: skip
                     if mass.sum() > 0:
                         new_m = self._normalised(index, mass / mass.sum(), which=0)
@@ -221,7 +221,8 @@ class FellegiSunter:
     def evidence_rows(self, gamma: np.ndarray) -> list[tuple[Evidence, ...]]:
         """Return the evidence of each row of a comparison-vector matrix, sharing one Evidence per level."""
         table = self._evidence_table()
-        columns = [[table[index][level] for level in column] for index, column in enumerate(np.asarray(gamma).T.tolist())]
+        levels = np.asarray(gamma).T.tolist()
+        columns = [[table[index][level] for level in column] for index, column in enumerate(levels)]
         return list(zip(*columns))
 
     def _evidence_table(self) -> list[list[Evidence]]:

@@ -34,6 +34,12 @@ def recompute(port: GraphPort, *, batch_size: int = 2000, progress: Progress = l
         port.write("dedupe/link_same_content_for_items", keys=batch)
         progress("same content", len(batch), len(keys))
 
+    ids = [row["id"] for row in port.read("dedupe/reports_with_authored_items")]
+    progress("same item without URL", 0, len(ids))
+    for batch in batched(ids, batch_size):
+        port.write_unit(lambda tx: rules.link_items_without_url(tx, batch))
+        progress("same item without URL", len(batch), len(ids))
+
     ids = [row["id"] for row in port.read("dedupe/reports_with_reporter_contact")]
     progress("resubmissions", 0, len(ids))
     for batch in batched(ids, batch_size):

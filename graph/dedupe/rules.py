@@ -19,10 +19,11 @@ class DedupePolicy:
     """The thresholds of the scored rules (documented in docs/dedupe.md)."""
 
     resubmission_window: timedelta = timedelta(days=180)
-    resubmission_similarity: float = 0.5
+    resubmission_similarity: float = 0.8
     resubmission_max_block: int = 50  # reports sharing one contact before it counts as an organisation's
     dm_window: timedelta = timedelta(hours=2)
-    dm_threshold: float = 0.5
+    dm_threshold: float = 0.65
+    same_item_max_gap: timedelta = timedelta(minutes=2)
 
 
 POLICY = DedupePolicy()
@@ -31,8 +32,14 @@ POLICY = DedupePolicy()
 def link_reports(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> None:
     """Run every rule for the reports `ids`, linking them to any report already in the graph."""
     tx.run("dedupe/link_same_content_for_reports", ids=ids)
+    link_items_without_url(tx, ids, policy)
     link_resubmissions(tx, ids, policy)
     suggest_message_matches(tx, ids, policy)
+
+
+def link_items_without_url(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> None:
+    """Rule same_item_without_url: the same account's material at the same time, one side without a URL."""
+    tx.run("dedupe/link_same_item_without_url", ids=ids, max_gap_seconds=int(policy.same_item_max_gap.total_seconds()))
 
 
 def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:

@@ -65,11 +65,27 @@ SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive post about me, please remove it", content=[f.post(TWEET)]),
         f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive post about me, please remove it", content=[f.post(OTHER_TWEET, handle="x2")]),
     ], [{"A"}, {"B"}]),
+    ("a post reported without its URL: same account, same time", lambda: [
+        f.report("A", content=[f.post(TWEET, text=CAMPAIGN_TEXT, posted_at="2026-10-01T20:00:00+00:00")]),
+        f.report("B", content=[f.post(None, handle="troll_one", text=CAMPAIGN_TEXT, posted_at="2026-10-01T21:01:00+01:00")]),
+    ], [{"A", "B"}]),
+    ("same account, same words, a different time: separate posts", lambda: [
+        f.report("A", content=[f.post(TWEET, text=CAMPAIGN_TEXT, posted_at="2026-10-01T20:00:00+00:00")]),
+        f.report("B", content=[f.post(None, handle="troll_one", text=CAMPAIGN_TEXT, posted_at="2026-10-02T09:00:00+00:00")]),
+    ], [{"A"}, {"B"}]),
+    ("same account, same time, different words: separate posts", lambda: [
+        f.report("A", content=[f.post(TWEET, text=CAMPAIGN_TEXT, posted_at="2026-10-01T20:00:00+00:00")]),
+        f.report("B", content=[f.post(None, handle="troll_one", text="an entirely different message about someone else today", posted_at="2026-10-01T20:00:00+00:00")]),
+    ], [{"A"}, {"B"}]),
     ("a message without a URL is only suggested", lambda: [
         f.report("A", **f.victim_reporter("Ana Silva", "ana@example.org"), content=[f.post(None, kind="direct_message", platform="Instagram", handle="hater_1", text="you people are vermin and I know where you live", posted_at="2026-10-01T20:00:00+00:00")]),
         f.report("B", **f.victim_reporter("Ana Silva", "ana@example.org"), content=[f.post(None, kind="direct_message", platform="Instagram", handle="hater_1", text="you people are vermin and i know where you live!", posted_at="2026-10-01T20:05:00+00:00")]),
     ], [{"A"}, {"B"}]),
 ]
+
+
+def _scenario(name: str) -> list[dict]:
+    return next(records for title, records, _ in SCENARIOS if title == name)()
 
 
 @pytest.mark.parametrize(("name", "records", "expected"), SCENARIOS, ids=[s[0] for s in SCENARIOS])
@@ -89,7 +105,7 @@ def test_duplicate_link_records_rule_score_and_evidence(graph: GraphPort) -> Non
 
 
 def test_copy_paste_is_linked_as_campaign_evidence(graph: GraphPort) -> None:
-    _load(graph, *SCENARIOS[3][1]())
+    _load(graph, *_scenario("copy-paste by different accounts is not a duplicate"))
     [group] = graph.read("testing/text_groups_overview")
     assert len(group["items"]) == 2
     assert not _links(graph, "DUPLICATE_OF")
@@ -109,7 +125,7 @@ def test_course_of_conduct_links_cases_not_merges(graph: GraphPort) -> None:
 
 
 def test_message_suggestion_carries_score_and_evidence(graph: GraphPort) -> None:
-    _load(graph, *SCENARIOS[7][1]())
+    _load(graph, *_scenario("a message without a URL is only suggested"))
     [suggestion] = _links(graph, "POSSIBLE_DUPLICATE")
     assert suggestion["rule"] == "dm_match" and suggestion["score"] >= 0.5
     assert suggestion["from"] == "B" and suggestion["to"] == "A"

@@ -1,0 +1,119 @@
+"""Duplicate detection against ground truth, and its cost as the graph grows.
+
+Run: `.venv/bin/python -m benchmarks.dedupe --reports 10000 [--reports 100000 ...] [--seed 5]`.
+
+For each size, in a fresh embedded Neo4j: load the generated reports (online dedupe at intake), all but the
+last 1,000; then load those 1,000 and time them (the online cost per report with N already in the graph);
+export the cases and score them against the generator's truth (pairwise precision, recall, F1; B-cubed);
+count merges of copy-paste items posted by different accounts (must be zero); then run the batch
+recompute (`hub dedupe`), time it, and check it gives the same cases as the online path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from itertools import islice
+from pathlib import Path
+
+from benchmarks.support import bcubed, generated_data, pairwise_scores, peak_rss_mb, throwaway_neo4j
+from graph.dedupe.batch import recompute
+from graph.dedupe.cases import export_cases
+from graph.port import GraphPort
+from loaders.load import load_files
+
+ONLINE_SAMPLE = 1000
+
+
+def _split(reports: Path, n_reports: int, folder: Path) -> tuple[Path, Path]:
+    head, tail = folder / "head.jsonl", folder / "tail.jsonl"
+    with reports.open() as source, head.open("w") as first, tail.open("w") as last:
+        for number, line in enumerate(source):
+            (first if number < n_reports - ONLINE_SAMPLE else last).write(line)
+    return head, tail
+
+
+def _key(entry: dict) -> str:
+    return f"{entry['source']}|{entry['reference']}"
+
+
+def _copy_paste_merges(cases: list[list[str]], truth: dict) -> int:
+    """Pairs put in one case whose only tie in the truth is the same copied text by different accounts."""
+    true_group = {key: index for index, group in enumerate(truth["duplicate_groups"]) for key in group}
+    text_of = {}
+    for key, items in truth["report_items"].items():
+        groups = {truth["items"][item]["text_group"] for item in items if truth["items"][item].get("text_group")}
+        text_of[key] = groups
+    merges = 0
+    for members in cases:
+        for index, first in enumerate(members):
+            for second in islice(members, index + 1, None):
+                if true_group.get(first) != true_group.get(second) and text_of.get(first, set()) & text_of.get(second, set()):
+                    merges += 1
+    return merges
+
+
+def measure(n_reports: int, seed: int, batch_size: int) -> dict:
+    """Run the whole measurement for one size and return its figures."""
+    folder = generated_data(n_reports, seed)
+    truth = json.loads((folder / "truth.json").read_text())
+    head, tail = _split(folder / "reports.jsonl", n_reports, folder)
+    figures: dict = {"reports": n_reports}
+    with throwaway_neo4j() as settings, GraphPort(settings) as port:
+        started = time.perf_counter()
+        load_files(port, [head], rejects=folder / "rejects.csv", batch_size=batch_size)
+        figures["intake_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        load_files(port, [tail], rejects=folder / "rejects.csv", batch_size=batch_size)
+        figures["online_ms_per_report"] = (time.perf_counter() - started) * 1000 / ONLINE_SAMPLE
+
+        online = [[_key(entry) for entry in row["reports"]] for row in export_cases(port)]
+        figures["pairwise"] = pairwise_scores(online, truth["duplicate_groups"])
+        figures["bcubed"] = bcubed(online, truth["duplicate_groups"])
+        figures["copy_paste_merges"] = _copy_paste_merges(online, truth)
+
+        started = time.perf_counter()
+        summary = recompute(port)
+        figures["batch_s"] = time.perf_counter() - started
+        figures["batch_ms_per_report"] = figures["batch_s"] * 1000 / n_reports
+        batch = [[_key(entry) for entry in row["reports"]] for row in export_cases(port)]
+        figures["batch_equals_online"] = sorted(map(sorted, batch)) == sorted(map(sorted, online))
+        figures["cases"] = summary.cases
+    figures["peak_rss_mb"] = peak_rss_mb()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, action="append", help="size(s) to measure (default 10000)")
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.reports[0], args.seed, args.batch_size)))
+        return
+    for n_reports in args.reports or [10_000]:
+        # Each size in its own process, so that its peak memory is its own.
+        child = subprocess.run(
+            [sys.executable, "-m", "benchmarks.dedupe", "--child", "--reports", str(n_reports),
+             "--seed", str(args.seed), "--batch-size", str(args.batch_size)],
+            capture_output=True, text=True, check=True,
+        )
+        figures = json.loads(child.stdout.strip().splitlines()[-1])
+        pair, cube = figures["pairwise"], figures["bcubed"]
+        print(
+            f"{n_reports:>9,} reports | pairwise P {pair['precision']:.4f} R {pair['recall']:.4f} F1 {pair['f1']:.4f} "
+            f"| B-cubed P {cube['precision']:.4f} R {cube['recall']:.4f} | copy-paste merges {figures['copy_paste_merges']} "
+            f"| intake {figures['intake_s']:.1f}s | online {figures['online_ms_per_report']:.2f} ms/report at N "
+            f"| batch {figures['batch_s']:.1f}s = {figures['batch_ms_per_report']:.3f} ms/report "
+            f"| batch == online: {figures['batch_equals_online']} | peak RSS {figures['peak_rss_mb']:.0f} MB",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
