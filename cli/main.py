@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import db, dedupe, demo, export, generate, load, serve
+from cli import db, dedupe, demo, export, generate, load, networks, serve
 
 app = typer.Typer(
     help="National online hate crime hub: graph intelligence platform.",
@@ -17,5 +17,6 @@ app.command("generate")(generate.generate)
 app.command("load")(load.load)
 app.command("dedupe")(dedupe.dedupe)
 app.add_typer(dedupe.review_app, name="review")
+app.command("networks")(networks.networks)
 app.add_typer(export.app, name="export")
 app.command("demo")(demo.demo)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -86,11 +86,12 @@ def find_campaigns(
     min_pile_on_accounts: int = 5,
     min_copy_paste_accounts: int = 3,
     min_jaccard: float = 0.5,
+    copy_paste_window: timedelta | None = timedelta(hours=24),
 ) -> list[Campaign]:
     """Return all campaigns in the posts: pile-ons and copy-paste groups, merged where they share most accounts."""
     posts = list(posts)
     pile_ons = detect_pile_ons(posts, window=window, min_accounts=min_pile_on_accounts)
-    copy_pastes = copy_paste_campaigns(posts, min_accounts=min_copy_paste_accounts)
+    copy_pastes = copy_paste_campaigns(posts, min_accounts=min_copy_paste_accounts, window=copy_paste_window)
     return merge_campaigns(pile_ons, copy_pastes, min_jaccard=min_jaccard)
 
 
@@ -125,29 +126,44 @@ def detect_pile_ons(
     return sorted(campaigns, key=_order)
 
 
-def copy_paste_campaigns(posts: Iterable[Post], *, min_accounts: int = 3) -> list[Campaign]:
-    """Return copy-paste groups: at least min_accounts distinct accounts posting items of one text group."""
+def copy_paste_campaigns(
+    posts: Iterable[Post], *, min_accounts: int = 3, window: timedelta | None = None
+) -> list[Campaign]:
+    """Return copy-paste groups: at least min_accounts distinct accounts posting items of one text group.
+
+    With a `window`, a text group is cut into bursts (at least min_accounts accounts within the window), so
+    the same common words turning up months apart are not taken for one coordinated campaign.
+    """
     _check_min_accounts("copy_paste_campaigns", min_accounts)
     by_text: dict[str, list[Post]] = defaultdict(list)
     for post in posts:
         if post.text_group:
             by_text[post.text_group].append(post)
     campaigns = []
-    for text_group, group in by_text.items():
-        accounts = len({post.account for post in group})
-        if accounts < min_accounts:
-            continue
-        group.sort(key=lambda post: (post.posted_at, post.item))
-        breadth, tightness = _breadth_tightness(group, min_accounts, COPY_PASTE_TIMESCALE)
-        victims = {post.victim for post in group if post.victim}
-        evidence = [
-            f"{accounts} distinct accounts posted the same text (text group {text_group}) "
-            f"in {_count(len(group), 'item')}" + (f" at {_count(len(victims), 'victim')}" if victims else ""),
-            _span(group),
-            f"strength {breadth * tightness:.2f} = breadth {breadth:.2f} × tightness {tightness:.2f}",
-        ]
-        campaigns.append(_campaign("copy_paste", group, breadth * tightness, evidence))
+    for text_group, whole in by_text.items():
+        whole.sort(key=lambda post: (post.posted_at, post.item))
+        segments = [(0, len(whole))] if window is None else list(_bursts(whole, window, min_accounts))
+        for start, stop in segments:
+            group = whole[start:stop]
+            campaign = _copy_paste(text_group, group, min_accounts)
+            if campaign:
+                campaigns.append(campaign)
     return sorted(campaigns, key=_order)
+
+
+def _copy_paste(text_group: str, group: list[Post], min_accounts: int) -> Campaign | None:
+    accounts = len({post.account for post in group})
+    if accounts < min_accounts:
+        return None
+    breadth, tightness = _breadth_tightness(group, min_accounts, COPY_PASTE_TIMESCALE)
+    victims = {post.victim for post in group if post.victim}
+    evidence = [
+        f"{accounts} distinct accounts posted the same text (text group {text_group}) "
+        f"in {_count(len(group), 'item')}" + (f" at {_count(len(victims), 'victim')}" if victims else ""),
+        _span(group),
+        f"strength {breadth * tightness:.2f} = breadth {breadth:.2f} × tightness {tightness:.2f}",
+    ]
+    return _campaign("copy_paste", group, breadth * tightness, evidence)
 
 
 def merge_campaigns(

@@ -34,6 +34,7 @@ _NAME_ALIASES: dict[str, str] = {
     "yt": "youtube",
     "reddit": "reddit",
     "telegram": "telegram",
+    "tg": "telegram",
     "discord": "discord",
     "snapchat": "snapchat",
     "snap": "snapchat",

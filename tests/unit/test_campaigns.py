@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -126,7 +127,7 @@ def test_a_pile_on_and_a_copy_paste_sharing_most_accounts_merge() -> None:
     pasted = [post(f"paste_{n}", f"account_{n}", text_group="text_a", victim="victim_9") for n in range(4)]
     posts = burst(6) + pasted
     pile_ons = detect_pile_ons(posts, min_accounts=5)
-    copy_pastes = copy_paste_campaigns(posts, min_accounts=3)
+    copy_pastes = copy_paste_campaigns(posts, min_accounts=3, window=timedelta(hours=24))
     [merged] = merge_campaigns(pile_ons, copy_pastes)  # Jaccard 4 / 6
     assert merged.kind == "both"
     assert merged.accounts == pile_ons[0].accounts and merged.items == pile_ons[0].items | copy_pastes[0].items
@@ -182,3 +183,11 @@ def test_campaigns_are_hashable_value_objects() -> None:
 def test_bad_input_is_refused_with_a_clear_message(call, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_the_same_words_months_apart_are_not_one_campaign() -> None:
+    early = [post(f"early_{n}", f"account_{n}", text_group="text_a") for n in range(3)]
+    late = [replace(p, item=f"late_{n}", account=f"late_account_{n}", posted_at=p.posted_at + timedelta(days=90))
+            for n, p in enumerate(early)]
+    assert len(copy_paste_campaigns(early + late, window=timedelta(hours=24))) == 2
+    assert len(copy_paste_campaigns(early + late)) == 1, "without a window the words alone make one group"

@@ -11,6 +11,7 @@ from domain.communities import (
     RoleScores,
     build_account_graph,
     detect_communities,
+    hop_betweenness,
     normalised_mutual_information,
     role_scores,
 )
@@ -112,6 +113,26 @@ def test_betweenness_is_sampled_with_a_seed_on_large_graphs() -> None:
     first = role_scores(graph, communities, betweenness_samples=16, seed=4)
     again = role_scores(graph, communities, betweenness_samples=16, seed=4)
     assert first == again and len(first) == 3000
+
+
+@pytest.mark.parametrize("samples", [None, 40])
+def test_hop_betweenness_equals_networkx_exact_and_sampled(samples: int | None) -> None:
+    random_graph = nx.gnm_random_graph(300, 700, seed=5)
+    random_graph.add_edge(1000, 1001)  # a second component
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(random_graph))  # networkx samples sources in node order; ours in sorted order
+    graph.add_edges_from(random_graph.edges())
+    ours = hop_betweenness(graph, samples=samples, seed=3)
+    expected = nx.betweenness_centrality(graph, k=samples, seed=3)
+    assert ours == pytest.approx(expected, abs=1e-12)
+
+
+def test_hop_betweenness_does_not_depend_on_row_order() -> None:
+    graph, _ = planted(groups=5, size=60, p_in=0.2, p_out=0.01)
+    edges = list(graph.edges(data="weight"))
+    random.Random(4).shuffle(edges)
+    reordered = build_account_graph(co_targeting=edges, accounts=reversed(list(graph)))
+    assert hop_betweenness(reordered, samples=20) == hop_betweenness(graph, samples=20)
 
 
 def test_role_scores_refuse_nodes_without_a_community() -> None:
