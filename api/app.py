@@ -14,6 +14,7 @@ from api.limits import BodySizeLimit
 from api.graphql_schema import graphql_router
 from core.settings import Settings
 from graph.health import readiness
+from graph.policies import load_policies
 from graph.port import GraphPort
 
 
@@ -23,6 +24,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
+        app.state.policies = load_policies()  # validated at start: a bad policy file stops the server
         app.state.port = GraphPort(settings)
         try:
             yield

@@ -78,7 +78,7 @@ async def submit_reports(request: Request, port: PortDep) -> JSONResponse:
     if problems:
         return _error(422, problems)
     try:
-        outcomes = ingest(port, reports, all_or_nothing=True)
+        outcomes = ingest(port, reports, all_or_nothing=True, policies=request.app.state.policies)
     except IntakeConflict as conflict:
         detail = [
             {"index": outcome.line, "reference": outcome.reference, "field": RECORD,

@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 
 from core.settings import ConfigurationError, Settings, load_settings
+from domain.policy_files import PolicyError
+from graph.reference import ReferenceError
 from graph.port import GraphError, GraphPort
 
 console = Console(highlight=False, soft_wrap=True)
@@ -31,7 +33,7 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
-        except (ConfigurationError, GraphError) as exc:
+        except (ConfigurationError, GraphError, ReferenceError, PolicyError) as exc:
             raise fail(str(exc)) from None
 
     return wrapper
@@ -62,12 +64,14 @@ def open_port(config: Settings, *, migrate: bool = False) -> GraphPort:
     With `migrate`, pending schema migrations are applied first (commands that write need them).
     """
     from graph import migrations
+    from graph.reference import seed_reference
 
     port = GraphPort(config)
     try:
         port.verify()
         if migrate:
             migrations.migrate(port)
+            seed_reference(port)
     except GraphError:
         port.close()
         raise

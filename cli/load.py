@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cli.assess import policies
 from cli.common import connected_settings, console, fail, friendly, open_port
 from cli.progress import progress_bar
 from loaders.load import load_files
@@ -30,7 +31,7 @@ def load(
         try:
             summary = load_files(
                 port, files, rejects=rejects, batch_size=batch_size or config.batch_size,
-                progress=lambda done: bar.advance(task, done),
+                progress=lambda done: bar.advance(task, done), policies=policies(),
             )
         except UnreadableFile as exc:
             raise fail(str(exc)) from None

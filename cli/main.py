@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import db, dedupe, demo, export, generate, load, networks, serve
+from cli import assess, db, dedupe, demo, export, generate, load, networks, reference, serve
 
 app = typer.Typer(
     help="National online hate crime hub: graph intelligence platform.",
@@ -20,3 +20,11 @@ app.add_typer(dedupe.review_app, name="review")
 app.command("networks")(networks.networks)
 app.add_typer(export.app, name="export")
 app.command("demo")(demo.demo)
+app.command("assess")(assess.assess)
+app.command("assign")(assess.assign)
+app.command("reassign")(assess.reassign)
+app.command("override")(assess.override)
+app.command("override-undo")(assess.undo_override)
+app.command("explain")(assess.explain)
+app.add_typer(reference.app, name="reference")
+export.app.command("assignments")(assess.export_assignments)

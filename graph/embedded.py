@@ -117,8 +117,8 @@ class EmbeddedNeo4j:
                 f"port {self.port} on {EMBEDDED_HOST} is taken by another program: "
                 "pass --port or set HUB_NEO4J_PORT to a free port"
             )
-        classpath = resolve_classpath(self.settings.data_dir.resolve(), say=say)
-        classes = compile_launcher(self.settings.data_dir.resolve(), classpath)
+        classpath = resolve_classpath(cache_dir(), say=say)
+        classes = compile_launcher(cache_dir(), classpath)
         self.home.mkdir(parents=True, exist_ok=True)
         (self.home / "ready").unlink(missing_ok=True)
         command = [
@@ -207,6 +207,12 @@ class EmbeddedNeo4j:
 
 
 # -- tools, jars and the launcher ------------------------------------------------------------------------
+def cache_dir() -> Path:
+    """Return the per-user folder for the jar classpath and the compiled launcher, shared by every data folder."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "hate-crime-hub"
+
+
 def require_tools() -> tuple[str, str]:
     """Return the paths of java (17 or newer) and mvn, or raise one clear message naming the packages."""
     java, mvn = shutil.which("java"), shutil.which("mvn")

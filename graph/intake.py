@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
+from graph.assessment import assess_and_assign_reports_in
 from graph.dedupe import cases, rules, text_groups
+from graph.policies import Policies
 from graph.port import GraphPort, Tx
 from loaders.contract import ReportIn
 from loaders.intake_rows import IntakeRows, report_id, rows_for
@@ -57,16 +60,28 @@ def ingest(
     reports: list[tuple[ReportIn, int | None]],
     *,
     all_or_nothing: bool = False,
+    policies: Policies | None = None,
+    today: date | None = None,
 ) -> list[Outcome]:
     """Write a batch of validated reports (each with its line, if any) in one transaction.
 
     New submissions are created; an identical resubmission changes nothing; a conflicting one is
     refused and listed. With `all_or_nothing`, any conflict aborts the batch (raising IntakeConflict).
+    With `policies`, the cases the new reports join are assessed and assigned in the same transaction.
     """
-    return port.write_unit(lambda tx: ingest_in(tx, reports, all_or_nothing=all_or_nothing))
+    return port.write_unit(
+        lambda tx: ingest_in(tx, reports, all_or_nothing=all_or_nothing, policies=policies, today=today)
+    )
 
 
-def ingest_in(tx: Tx, reports: list[tuple[ReportIn, int | None]], *, all_or_nothing: bool = False) -> list[Outcome]:
+def ingest_in(
+    tx: Tx,
+    reports: list[tuple[ReportIn, int | None]],
+    *,
+    all_or_nothing: bool = False,
+    policies: Policies | None = None,
+    today: date | None = None,
+) -> list[Outcome]:
     """The body of `ingest`, inside a transaction the caller owns."""
     ids = [report_id(report.source, report.reference) for report, _ in reports]
     stored = {row["id"]: row["content_hash"] for row in tx.run("intake/existing_reports", ids=ids)}
@@ -87,6 +102,9 @@ def ingest_in(tx: Tx, reports: list[tuple[ReportIn, int | None]], *, all_or_noth
     if rows.reports:
         write_rows(tx, rows)
         combine_duplicates(tx, rows)
+        if policies is not None:
+            new_ids = [row["id"] for row in rows.reports]
+            assess_and_assign_reports_in(tx, new_ids, policies=policies, today=today or date.today())
     return outcomes
 
 

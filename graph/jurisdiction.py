@@ -36,26 +36,27 @@ class CaseAssignment:
     explanation: str
     uncertain: bool
     unresolved: tuple[str, ...]
+    series_lead: str | None = None
 
 
 @dataclass
 class AssignSummary:
-    """What a batch assignment did: cases per rule, uncertain ones, unresolved postcodes, series led."""
+    """What a batch assignment did: cases per rule, uncertain ones, unresolved postcodes, cases in a series."""
 
     cases: int = 0
     by_rule: Counter[str] = field(default_factory=Counter)
     uncertain: int = 0
     unresolved: list[str] = field(default_factory=list)
-    series: int = 0
+    in_series: int = 0
 
-    def add(self, results: Iterable[CaseAssignment], series: int) -> None:
+    def add(self, results: Iterable[CaseAssignment]) -> None:
         """Count a batch's results."""
         for result in results:
             self.cases += 1
             self.by_rule[result.rule] += 1
             self.uncertain += result.uncertain
             self.unresolved += [f"case {result.case_id}: {problem}" for problem in result.unresolved]
-        self.series += series
+            self.in_series += result.series_lead is not None
 
 
 def _officer_view(machine: Assignment, officer: Row, policy: JurisdictionPolicy, names: Mapping[str, str]) -> Row:
@@ -78,6 +79,7 @@ def _row(places: CasePlaces, policy: JurisdictionPolicy, names: Mapping[str, str
     return {
         "case": places.case_id,
         **decided,
+        "by_officer": places.officer is not None,
         "investigating": machine.investigating_force,
         "investigating_rule": machine.investigating_rule,
         "tie_break_rule": machine.tie_break_rule,
@@ -111,16 +113,20 @@ def _series_rows(tx: Tx, case_ids: Sequence[str], known: dict[str, CasePlaces], 
     return rows
 
 
-def assign_in(tx: Tx, case_ids: Sequence[str], *, policy: JurisdictionPolicy, force_names: Mapping[str, str]) -> list[CaseAssignment]:
+def assign_in(tx: Tx, case_ids: Sequence[str], *, policy: JurisdictionPolicy, force_names: Mapping[str, str],
+              places: dict[str, CasePlaces] | None = None) -> list[CaseAssignment]:
     """Assign each case in `case_ids` (and lead its linked series) inside `tx`; return what was stored."""
-    places = read_places(tx, case_ids, policy.home_countries)
+    places = dict(places) if places is not None else read_places(tx, case_ids, policy.home_countries)
     rows = [_row(places[case_id], policy, force_names) for case_id in case_ids if case_id in places]
-    if rows:
-        tx.run("jurisdiction/write_assignments", rows=rows)
-        tx.run("jurisdiction/write_series", rows=_series_rows(tx, [r["case"] for r in rows], places, policy, force_names))
+    if not rows:
+        return []
+    tx.run("jurisdiction/write_assignments", rows=rows)
+    series = _series_rows(tx, [row["case"] for row in rows], places, policy, force_names)
+    tx.run("jurisdiction/write_series", rows=series)
+    lead = {row["case"]: row["lead"] for row in series}
     return [
         CaseAssignment(row["case"], row["owner"], row["investigating"], row["rule"], row["explanation"],
-                       row["uncertain"], tuple(row["unresolved"]))
+                       row["uncertain"], tuple(row["unresolved"]), lead.get(row["case"]))
         for row in rows
     ]
 
@@ -151,7 +157,7 @@ def assign_cases(
     summary = AssignSummary()
     for batch in batched(ids, batch_size):
         results = port.write_unit(lambda tx: assign_in(tx, batch, policy=policy, force_names=names))
-        summary.add(results, series=0)
+        summary.add(results)
         progress(len(batch))
     return summary
 
@@ -170,7 +176,9 @@ def reassign(port: GraphPort, case_id: str, force: str, *, by: str, reason: str,
     def work(tx: Tx) -> CaseAssignment:
         names = read_force_names(tx)
         if code != policy.hub_code and code not in names:
-            raise JurisdictionError(f"{force!r} is not a police force area code (see reference/police_force_areas.csv) nor {policy.hub_code}")
+            raise JurisdictionError(
+                f"{force!r} is not a police force area code (see reference/police_force_areas.csv) nor {policy.hub_code}"
+            )
         if not tx.run("jurisdiction/case_owner", case=case_id):
             raise JurisdictionError(f"no case {case_id!r}")
         tx.run("jurisdiction/record_reassignment", case=case_id, id=str(uuid.uuid4()), by=by, to=code, reason=reason)
@@ -179,7 +187,9 @@ def reassign(port: GraphPort, case_id: str, force: str, *, by: str, reason: str,
     return port.write_unit(work)
 
 
-def undo_reassignment(port: GraphPort, case_id: str, *, by: str, reason: str, policy: JurisdictionPolicy) -> CaseAssignment:
+def undo_reassignment(
+    port: GraphPort, case_id: str, *, by: str, reason: str, policy: JurisdictionPolicy
+) -> CaseAssignment:
     """Undo the officer's reassignment in force for a case: the rules decide again; the record is kept."""
     _checked(by, reason)
 
@@ -204,3 +214,9 @@ def export_assignments(port: GraphPort) -> tuple[list[dict[str, Any]], int]:
         for row in port.read("jurisdiction/export_assignments")
     ]
     return lines, port.read("jurisdiction/unassigned_count")[0]["cases"]
+
+
+def case_assignment(port: GraphPort, case_id: str) -> Row | None:
+    """Return a case's stored assignment (forces, rules, explanation, machine view, series lead), or None."""
+    rows = port.read("jurisdiction/case_assignment", case=case_id)
+    return rows[0] if rows else None

@@ -48,7 +48,8 @@ def _place(row: Row, role: str) -> tuple[PlaceFact, str | None, str | None]:
         return PlaceFact(row["district_force"], country or "GB", certain, source), row.get("district_nation"), None
     if postcode:
         problem = f"{postcode}: district {row.get('district')} is not in the postcode lookup"
-        return PlaceFact(None, country or "GB", True, f"{role}'s postcode {postcode}, whose district is not in the lookup"), None, problem
+        source = f"{role}'s postcode {postcode}, whose district is not in the lookup"
+        return PlaceFact(None, country or "GB", True, source), None, problem
     if row.get("postcode_given"):
         given = row["postcode_given"]
         problem = f"{given!r}: not a valid UK postcode"

@@ -73,7 +73,11 @@ def district_rows(directory: Path = REFERENCE_DIR) -> list[Row]:
         if straddles not in ("true", "false"):
             raise ReferenceError(f"{path} line {line}: straddles must be true or false, not {row['straddles']!r}")
         result.append(
-            {"district": row["district"].strip().upper(), "force": row["force_code"].strip(), "straddles": straddles == "true"}
+            {
+                "district": row["district"].strip().upper(),
+                "force": row["force_code"].strip(),
+                "straddles": straddles == "true",
+            }
         )
     return result
 
@@ -84,7 +88,8 @@ def seed_reference(port: GraphPort, directory: Path = REFERENCE_DIR) -> SeedSumm
     known = {row["code"] for row in forces}
     unknown = sorted({row["force"] for row in districts} - known)
     if unknown:
-        raise ReferenceError(f"{directory / 'postcode_districts.csv'}: force code(s) {unknown} are not in police_force_areas.csv")
+        table = directory / "postcode_districts.csv"
+        raise ReferenceError(f"{table}: force code(s) {unknown} are not in police_force_areas.csv")
 
     def work(tx: Tx) -> None:
         tx.run("reference/merge_forces", rows=forces)
@@ -116,7 +121,7 @@ def _onspd_rows(path: Path, known: dict[str, str], summary: OnspdSummary) -> Ite
                 summary.rejects.append({"line": line, "pcds": given, "pfa": pfa, "reason": "not a valid UK postcode"})
             elif force is None:
                 summary.unknown_force += 1
-                reason = "no police force area given" if not pfa else f"force code {pfa} is not a known police force area"
+                reason = f"force code {pfa} is not a known police force area" if pfa else "no police force area given"
                 summary.rejects.append({"line": line, "pcds": given, "pfa": pfa, "reason": reason})
             else:
                 yield {"postcode": parsed.postcode, "district": parsed.district, "area": parsed.area, "force": force}
@@ -129,16 +134,13 @@ def load_onspd(
     batch_size: int = 5000,
     progress: Callable[[int], None] = lambda rows: None,
 ) -> OnspdSummary:
-    """Load the ONS postcode directory (columns pcds, pfa): exact Postcode -> Force links, in batches.
-
-    Rows whose postcode is malformed or whose force code is unknown are listed in the summary, never guessed.
-    Northern Ireland has one force, so any `N...` code maps to it.
-    """
+    """Load the ONS postcode directory (pcds, pfa) as exact Postcode -> Force links; list refused rows, never guess."""
+    # Northern Ireland has one force, so any `N...` police force area code maps to it.
     if not path.is_file():
         raise ReferenceError(f"{path}: no such file")
     rows = port.read("reference/force_names")
     if not rows:
-        raise ReferenceError("no force areas in the graph: run `hub db migrate` (which seeds the reference tables) first")
+        raise ReferenceError("no force areas in the graph: run `hub db migrate` (it seeds the reference tables) first")
     known = {row["code"]: row["code"] for row in rows}
     known.update({"N*": row["code"] for row in rows if row["nation"] == "Northern Ireland"})
     summary = OnspdSummary()

@@ -11,6 +11,7 @@ from threading import Thread
 from typing import TypeVar
 
 from graph.intake import Outcome, Status, ingest
+from graph.policies import Policies
 from graph.port import GraphPort, batched
 from loaders.contract import ReportIn
 from loaders.sources import Record, read_records
@@ -73,15 +74,19 @@ def load_files(
     rejects: Path,
     batch_size: int,
     progress: Callable[[int], None] = lambda done: None,
+    policies: Policies | None = None,
 ) -> LoadSummary:
-    """Load every file: valid reports in batches of one transaction each, refused ones to `rejects`."""
+    """Load every file: valid reports in batches of one transaction each, refused ones to `rejects`.
+
+    With `policies`, the cases that new reports join are assessed and assigned as they load.
+    """
     summary = LoadSummary(rejects_file=None, files=[str(path) for path in paths])
     writer = RejectsWriter(rejects)
     rejects.unlink(missing_ok=True)
     try:
         for path in paths:
             for batch in read_ahead(batched(read_records(path), batch_size)):
-                _load_batch(port, path, batch, summary, writer)
+                _load_batch(port, path, batch, summary, writer, policies)
                 progress(len(batch))
     finally:
         writer.close()
@@ -116,7 +121,10 @@ def read_ahead(batches: Iterator[T], depth: int = 2) -> Iterator[T]:
         yield value  # type: ignore[misc]
 
 
-def _load_batch(port: GraphPort, path: Path, batch: list[Record], summary: LoadSummary, writer: RejectsWriter) -> None:
+def _load_batch(
+    port: GraphPort, path: Path, batch: list[Record], summary: LoadSummary, writer: RejectsWriter,
+    policies: Policies | None,
+) -> None:
     summary.read += len(batch)
     good: list[tuple[ReportIn, int | None]] = []
     for record in batch:
@@ -128,7 +136,7 @@ def _load_batch(port: GraphPort, path: Path, batch: list[Record], summary: LoadS
             writer.write(path, error.line or record.line, error.reference, error.field, error.reason)
     if not good:
         return
-    outcomes = ingest(port, good)
+    outcomes = ingest(port, good, policies=policies)
     summary.count(outcomes)
     for outcome in outcomes:
         if outcome.status is Status.CONFLICT:

@@ -28,7 +28,6 @@ def neo4j_settings() -> Iterator[Settings]:
     data_dir = Path(tempfile.mkdtemp(prefix="hub-test-"))
     config = base.model_copy(
         update={
-            "data_dir": Path(os.environ.get("HUB_TEST_CACHE_DIR", ".hub")),  # jars and launcher cache
             "embedded_heap": os.environ.get("HUB_TEST_NEO4J_HEAP", "1g"),
             "embedded_pagecache": os.environ.get("HUB_TEST_NEO4J_PAGECACHE", "512m"),
             "embedded_tx_memory": os.environ.get("HUB_TEST_NEO4J_TX_MEMORY", "700m"),

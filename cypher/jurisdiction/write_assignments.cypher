@@ -1,7 +1,8 @@
 // Stores each case's owning force (OWNED_BY, none when the hub retains it), its investigating force
 // (INVESTIGATED_BY, only where different), the rules that decided, their inputs (JSON) and explanation, and
 // the machine's view beside an officer's reassignment; a change of owner made by the rules is kept as an
-// AssignmentChange. Rerunning with the same decision changes nothing.
+// AssignmentChange (an officer's own change is recorded when it is made). Rerunning the same decision
+// changes nothing.
 UNWIND $rows AS row
 MATCH (c:Case {id: row.case})
 WITH c, row, c.owning_force AS previous
@@ -37,6 +38,6 @@ FOREACH (_ IN CASE WHEN investigating IS NULL THEN [] ELSE [1] END |
   SET i.rule = row.investigating_rule
 )
 WITH c, row, previous
-WHERE previous IS NOT NULL AND previous <> row.owner
+WHERE previous IS NOT NULL AND previous <> row.owner AND NOT row.by_officer
 CREATE (c)-[:HAD_ASSIGNMENT_CHANGE]->(:AssignmentChange {id: randomUUID(), kind: 'rules', active: false,
   at: datetime(), by: 'rules', from: previous, to: row.owner, reason: row.explanation})
