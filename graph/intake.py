@@ -9,11 +9,12 @@ from enum import Enum
 from graph.assessment import assess_and_assign_reports_in
 from graph.dedupe import cases, rules, text_groups
 from graph.policies import Policies
-from graph.port import GraphPort, Tx
+from graph.port import ConstraintViolation, GraphPort, Tx
 from loaders.contract import ReportIn
 from loaders.intake_rows import IntakeRows, report_id, rows_for
 
-# The order matters: reports and people first, then what links to them.
+# The order matters: reports and people first, then what links to them. Nodes and links that belong to a
+# new report alone are CREATEd (the existence check runs in the same transaction); shared ones are MERGEd.
 WRITE_STEPS = (
     ("intake/merge_reports", "reports"),
     ("intake/link_reporters", "reporters"),
@@ -69,9 +70,14 @@ def ingest(
     refused and listed. With `all_or_nothing`, any conflict aborts the batch (raising IntakeConflict).
     With `policies`, the cases the new reports join are assessed and assigned in the same transaction.
     """
-    return port.write_unit(
-        lambda tx: ingest_in(tx, reports, all_or_nothing=all_or_nothing, policies=policies, today=today)
-    )
+    def work(tx: Tx) -> list[Outcome]:
+        return ingest_in(tx, reports, all_or_nothing=all_or_nothing, policies=policies, today=today)
+
+    try:
+        return port.write_unit(work)
+    except ConstraintViolation:
+        # Another writer created one of these reports after our check: once more, it is now seen as received.
+        return port.write_unit(work)
 
 
 def ingest_in(

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
+    PrivateAttr,
     AfterValidator,
     BaseModel,
     BeforeValidator,
@@ -229,6 +230,7 @@ class ReportIn(_ContractModel):
     content: Omittable[ContentItems] = None
     suspects: Omittable[Suspects] = None
     indicators: Omittable[Indicators] = None
+    _canonical: str | None = PrivateAttr(default=None)  # computed once: intake asks for it three times
 
     def canonical_json(self) -> str:
         """Return the record as submitted, as JSON with sorted keys, so equal submissions serialise equally.
@@ -236,8 +238,10 @@ class ReportIn(_ContractModel):
         Fields the sender left out stay out, so a default added to the models later changes nothing;
         times are written in ISO 8601 with the offset they were sent with.
         """
-        submitted = self.model_dump(mode="json", exclude_unset=True)
-        return json.dumps(submitted, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        if self._canonical is None:
+            submitted = self.model_dump(mode="json", exclude_unset=True)
+            self._canonical = json.dumps(submitted, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return self._canonical
 
     def content_hash(self) -> str:
         """Return the sha256 hex digest of canonical_json(), to tell a resubmission from a conflicting one."""

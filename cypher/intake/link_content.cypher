@@ -10,7 +10,7 @@ ON CREATE SET c.platform = row.platform, c.item_id = row.item_id, c.kind = row.k
 SET c.text = coalesce(c.text, row.text), c.posted_at = coalesce(c.posted_at, row.posted_at),
     c.text_key = coalesce(c.text_key, row.text_key)
 MERGE (c)-[:ON_PLATFORM]->(pl)
-MERGE (r)-[rel:CONCERNS {position: row.position}]->(c)
+CREATE (r)-[rel:CONCERNS {position: row.position}]->(c)
 SET rel.original_url = row.original_url, rel.kind = row.given_kind, rel.text = row.text,
     rel.posted_at = row.posted_at, rel.audience_size = row.audience_size,
     rel.screenshot_sha256 = row.screenshot_sha256, rel.author_handle_given = row.author_handle_given

@@ -2,4 +2,4 @@
 UNWIND $rows AS row
 MATCH (p:Person {id: row.person})
 MERGE (c:Country {code: row.code})
-MERGE (p)-[:LOCATED_IN]->(c)
+CREATE (p)-[:LOCATED_IN]->(c)

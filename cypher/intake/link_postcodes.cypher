@@ -5,4 +5,4 @@ MERGE (pc:Postcode {code: row.postcode})
 ON CREATE SET pc.district = row.district, pc.area = row.area
 MERGE (d:District {code: row.district})
 MERGE (pc)-[:IN_DISTRICT]->(d)
-MERGE (p)-[:LIVES_AT]->(pc)
+CREATE (p)-[:LIVES_AT]->(pc)

@@ -1,7 +1,7 @@
 // The person who made each report, as given, with how they may be contacted.
 UNWIND $rows AS row
 MATCH (r:Report {id: row.report})
-MERGE (p:Person {id: row.person})
+CREATE (p:Person {id: row.person})
 SET p += row.props
-MERGE (r)-[rel:REPORTED_BY]->(p)
+CREATE (r)-[rel:REPORTED_BY]->(p)
 SET rel += row.rel

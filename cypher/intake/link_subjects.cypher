@@ -1,7 +1,7 @@
 // The people each report names as responsible (subjects), as given.
 UNWIND $rows AS row
 MATCH (r:Report {id: row.report})
-MERGE (p:Person {id: row.person})
+CREATE (p:Person {id: row.person})
 SET p += row.props
-MERGE (r)-[rel:HAS_SUBJECT {position: row.position}]->(p)
+CREATE (r)-[rel:HAS_SUBJECT {position: row.position}]->(p)
 SET rel += row.rel

@@ -10,5 +10,4 @@ SET a.profile_url = coalesce(a.profile_url, row.profile_url)
 MERGE (a)-[:ON_PLATFORM]->(pl)
 MERGE (r)-[n:NAMES_ACCOUNT]->(a)
 SET n.as_suspect = true
-MERGE (p)-[s:SAID_TO_USE]->(a)
-SET s.report = row.report
+CREATE (p)-[:SAID_TO_USE {report: row.report}]->(a)

@@ -3,5 +3,5 @@ UNWIND $rows AS row
 MATCH (r:Report {id: row.report})
 MERGE (p:Person {id: row.person})
 SET p += row.props
-MERGE (r)-[rel:HAS_VICTIM {position: row.position}]->(p)
+CREATE (r)-[rel:HAS_VICTIM {position: row.position}]->(p)
 SET rel += row.rel

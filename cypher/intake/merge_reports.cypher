@@ -1,7 +1,7 @@
-// One Report per submission, linked to the strands its reporter perceived. `indicators` lists what the
+// One Report per submission (created: intake has checked it is new, in this transaction), linked to the strands its reporter perceived. `indicators` lists what the
 // reporter said is so; `indicators_denied` what they said is not (unanswered ones are in neither).
 UNWIND $rows AS row
-MERGE (r:Report {id: row.id})
+CREATE (r:Report {id: row.id})
 SET r.source = row.source, r.reference = row.reference, r.received_at = row.received_at,
     r.description = row.description, r.reporter_role = row.reporter_role, r.anonymous = row.anonymous,
     r.record_json = row.record_json, r.content_hash = row.content_hash, r.strands = row.strands,
@@ -11,4 +11,4 @@ SET r.source = row.source, r.reference = row.reference, r.received_at = row.rece
 WITH r, row
 UNWIND row.strands AS strand
 MERGE (s:Strand {name: strand})
-MERGE (r)-[:PERCEIVED_AS]->(s)
+CREATE (r)-[:PERCEIVED_AS]->(s)

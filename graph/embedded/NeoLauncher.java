@@ -11,6 +11,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -61,11 +62,28 @@ public final class NeoLauncher {
             stopped.countDown();
         }, "neo4j-shutdown"));
 
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        Files.writeString(ready, Long.toString(ProcessHandle.current().pid()));
+        try {
+            setPassword(dbms, password);
+            dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            Files.writeString(ready, Long.toString(ProcessHandle.current().pid()));
+        } catch (Exception failure) {
+            // Neo4j's own threads would keep the JVM alive: say why, shut down, and exit.
+            failure.printStackTrace();
+            System.exit(1);
+        }
         System.out.println("neo4j embedded ready on bolt://127.0.0.1:" + port);
         stopped.await();
+    }
+
+    /** Sets the neo4j user's password; the same password as before is already set, which is fine. */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (QueryExecutionException failure) {
+            if (!String.valueOf(failure.getMessage()).contains("Old password and new password cannot be the same")) {
+                throw failure;
+            }
+        }
     }
 }

@@ -53,6 +53,12 @@ def test_embedded_lifecycle(tmp_path: Path) -> None:
     assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split(") ")[1][:1]
     after = _hub("db", "status", *data, env=cache)
     assert after.returncode == 1 and "not running" in after.stdout
+    try:
+        restarted = _hub("db", "start", "--port", port, *data, env=cache)
+        assert restarted.returncode == 0, restarted.stderr
+        assert "started" in restarted.stdout, "a second start on the same store works"
+    finally:
+        _hub("db", "stop", *data, env=cache)
 
 
 def test_port_taken_is_one_line_naming_the_setting(tmp_path: Path) -> None:
