@@ -1,9 +1,9 @@
-// Rule resubmission, candidates: earlier reports by an individual reporter (not an organisation) who gave
-// the same e-mail or phone, within the window. A contact given in more than $max_block reports says
-// nothing about who reported and is passed over, so blocks stay small; texts are compared in Python.
+// Rule resubmission, candidates: reports by an individual reporter (not an organisation, whose casework
+// inbox says nothing about who reported) who gave the same e-mail or phone, within the window: one person's
+// reports, so blocks stay small. The texts are compared in Python.
 UNWIND $ids AS id
 MATCH (r:Report {id: id})-[rb:REPORTED_BY]->(:Person)-[:HAS_IDENTIFIER]->(contact:Identifier)
-WHERE rb.role <> 'organisation' AND COUNT { (contact)<-[:HAS_IDENTIFIER]-() } <= $max_block
+WHERE rb.role <> 'organisation'
 MATCH (contact)<-[:HAS_IDENTIFIER]-(:Person)<-[rb2:REPORTED_BY]-(other:Report)
 WHERE other <> r AND rb2.role <> 'organisation'
   AND abs(duration.inSeconds(other.received_at, r.received_at).seconds) <= $window_seconds

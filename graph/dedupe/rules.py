@@ -20,7 +20,6 @@ class DedupePolicy:
 
     resubmission_window: timedelta = timedelta(days=180)
     resubmission_similarity: float = 0.8
-    resubmission_max_block: int = 50  # reports sharing one contact before it counts as an organisation's
     dm_window: timedelta = timedelta(hours=2)
     dm_threshold: float = 0.65
     same_item_max_gap: timedelta = timedelta(minutes=2)
@@ -50,7 +49,6 @@ def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) ->
         "dedupe/resubmission_candidates",
         ids=ids,
         window_seconds=int(policy.resubmission_window.total_seconds()),
-        max_block=policy.resubmission_max_block,
     ):
         later, earlier = _later_first(candidate, "report", "other")
         if (later, earlier) in seen:
