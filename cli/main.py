@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import assess, db, dedupe, demo, export, generate, load, networks, reference, serve
+from cli import assess, attribute, db, dedupe, demo, export, generate, load, networks, reference, serve
 
 app = typer.Typer(
     help="National online hate crime hub: graph intelligence platform.",
@@ -28,3 +28,6 @@ app.command("override-undo")(assess.undo_override)
 app.command("explain")(assess.explain)
 app.add_typer(reference.app, name="reference")
 export.app.command("assignments")(assess.export_assignments)
+app.command("attribute")(attribute.attribute)
+app.add_typer(attribute.attribution_app, name="attribution")
+export.app.command("attributions")(attribute.export_attributions)

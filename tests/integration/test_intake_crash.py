@@ -1,4 +1,7 @@
-"""Kill a real loader process mid-way, run it again: the graph is exactly as after one clean run."""
+"""Kill a real loader process mid-way, run it again: the graph is exactly as after one clean run.
+
+Every run is the real `hub load` (intake, duplicates, assessment and assignment at intake).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,6 @@ from core.settings import Settings
 from graph.dedupe.cases import export_cases
 from graph.port import GraphPort
 from loaders.generate import generate, write_generated
-from loaders.load import load_files
 from tests.integration.graph_helpers import fingerprint
 
 REPORTS = 3000
@@ -38,9 +40,9 @@ def test_killed_load_rerun_equals_one_clean_run(graph: GraphPort, neo4j_settings
         "NEO4J_URI": neo4j_settings.bolt_uri,
         "NEO4J_PASSWORD": neo4j_settings.neo4j_password.get_secret_value() if neo4j_settings.neo4j_password else "",
     }
+    command = [sys.executable, "-m", "cli", "load", str(generated), "--batch-size", "100"]
     loader = subprocess.Popen(
-        [sys.executable, "-m", "cli", "load", str(generated), "--batch-size", "100", "--rejects", str(tmp_path / "r.csv")],
-        env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [*command, "--rejects", str(tmp_path / "r.csv")], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
     while graph.read("testing/report_count")[0]["reports"] < REPORTS // 4:
@@ -52,11 +54,13 @@ def test_killed_load_rerun_equals_one_clean_run(graph: GraphPort, neo4j_settings
     partial = graph.read("testing/report_count")[0]["reports"]
     assert REPORTS // 4 <= partial < REPORTS, "the kill landed mid-way"
 
-    rerun = load_files(graph, [generated], rejects=tmp_path / "r2.csv", batch_size=100)
-    assert rerun.unchanged == partial and rerun.created == REPORTS - partial
+    rerun = subprocess.run([*command, "--rejects", str(tmp_path / "r2.csv")], env=environment, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{REPORTS - partial} new, {partial} already received" in rerun.stdout
     after_crash = (fingerprint(graph), _partition(graph))
 
     graph.write_autocommit("testing/delete_data")
-    load_files(graph, [generated], rejects=tmp_path / "r3.csv", batch_size=100)
+    clean_run = subprocess.run([*command, "--rejects", str(tmp_path / "r3.csv")], env=environment, capture_output=True, text=True)
+    assert clean_run.returncode == 0, clean_run.stderr
     clean = (fingerprint(graph), _partition(graph))
     assert after_crash == clean
