@@ -11,6 +11,8 @@ COPY cli cli
 COPY cypher cypher
 COPY contracts contracts
 COPY reference reference
+COPY domain domain
+COPY policies policies
 RUN pip install --no-cache-dir -e .
 ENV HUB_API_HOST=0.0.0.0 HUB_ENV=production
 EXPOSE 8000
