@@ -87,3 +87,10 @@ def test_bad_setting_value_is_one_line() -> None:
     result = _hub("db", "status", env={"NEO4J_URI": "http://localhost:7474"})
     line = _one_error_line(result)
     assert "NEO4J_URI" in line
+
+
+def test_missing_java_or_maven_names_the_packages(tmp_path: Path) -> None:
+    result = _hub("db", "start", "--port", str(free_port()), "--data-dir", str(tmp_path),
+                  env={"PATH": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    line = _one_error_line(result)
+    assert "openjdk-17" in line and "maven" in line and "docker compose" in line
