@@ -1,6 +1,7 @@
 """`hub dedupe`: every rule over the whole graph, then cases, series and text groups, with progress.
 
-It gives the same cases as the online path (tests/integration/test_dedupe_online_batch.py checks it).
+It is meant to give the same cases as the online path: the rule tests run both paths, and benchmarks/dedupe
+compares them on generated data (equal at 10,000 reports; at 100,000 some still differ, a known defect).
 """
 
 from __future__ import annotations
