@@ -40,3 +40,9 @@ def test_constraint_rejects_a_second_node_with_the_same_key(graph: GraphPort) ->
         assert "E23000001" in str(exc)
     else:
         raise AssertionError("a duplicate Force key was accepted")
+
+
+def test_routing_uri_works_as_for_a_cluster(neo4j_settings) -> None:  # type: ignore[no-untyped-def]
+    routed = neo4j_settings.model_copy(update={"neo4j_uri": neo4j_settings.bolt_uri.replace("bolt://", "neo4j://")})
+    with GraphPort(routed) as port:
+        assert port.read("schema/applied_migrations"), "a neo4j:// (routing) URI reads through the same port"
