@@ -103,12 +103,6 @@ class GraphPort:
             with self._session(neo4j.READ_ACCESS) as session:
                 session.run("RETURN 1").consume()
 
-    def server_info(self) -> dict[str, str]:
-        """Return the server's address, agent and protocol version."""
-        with self._translate():
-            info = self._driver.get_server_info()
-        return {"address": str(info.address), "agent": info.agent, "protocol": ".".join(map(str, info.protocol_version))}
-
     # -- queries ---------------------------------------------------------------------------------
     def read(self, query: str, /, **params: Any) -> list[Row]:
         """Run a named read query (routed to a reader in a cluster) and return its rows."""

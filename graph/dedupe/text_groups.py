@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.textsim import LSHIndex, MinHasher, jaccard, shingles
-from graph.port import GraphPort, Row, Tx, batched
+from graph.port import GraphPort, Tx, batched
 
 NEAR_DUPLICATE = 0.8  # Jaccard of word 3-shingles above which two texts are one copy-pasted text
 
@@ -85,7 +85,3 @@ def _near_duplicate_groups(texts: _Texts) -> list[list[str]]:
         groups.setdefault(find(key), []).append(key)
     return list(groups.values())
 
-
-def counts(port: GraphPort) -> Row:
-    """Return how many text groups there are and how many items they hold."""
-    return port.read("dedupe/text_group_count")[0]
