@@ -2,33 +2,54 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from api import reports
+from api.auth import RateLimiter
 from api.deps import PortDep
+from api.graphql.router import graphql_router
 from api.limits import BodySizeLimit
-from api.graphql_schema import graphql_router
-from core.settings import Settings
+from core.settings import ConfigurationError, Settings
+from graph.audit import AuditTrail
 from graph.health import readiness
 from graph.policies import load_policies
 from graph.port import GraphPort
+from graph.users import Authenticator
+
+log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings) -> FastAPI:
     """Build the application for these settings; nothing connects until the lifespan starts."""
+
+    if settings.environment != "development":
+        try:
+            settings.require_real_secret()
+        except ValueError as failure:
+            raise ConfigurationError(str(failure)) from None
+    elif settings.secret_key is None:
+        log.warning("HUB_SECRET_KEY is not set: tokens are signed with the development key (development only)")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.policies = load_policies()  # validated at start: a bad policy file stops the server
         app.state.port = GraphPort(settings)
+        app.state.audit = AuditTrail(app.state.port)
+        app.state.authenticator = Authenticator(app.state.port, settings.jwt_secret)
+        app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+        app.state.executor = ThreadPoolExecutor(settings.api_threads, thread_name_prefix="graph")
         try:
             yield
         finally:
+            app.state.audit.close()
+            app.state.executor.shutdown(wait=True)
             app.state.port.close()
 
     app = FastAPI(title="Online Hate Crime Hub", version="0.1.0", lifespan=lifespan)

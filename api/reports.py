@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from api.auth import PrincipalDep
 from api.deps import PortDep
+from domain.access import AccessDenied, Right
+from graph.audit import AuditEvent, Operation
 from graph.intake import IntakeConflict, Status, ingest
 from loaders.contract import ReportIn
 from loaders.validation import RECORD, ReportInvalid, load_json, validate_report
@@ -48,11 +53,18 @@ _REQUEST_BODY = {
         201: {"description": "at least one report was new"},
         200: {"description": "every report had been received already, unchanged"},
         409: {"description": "a (source, reference) was received before with different content"},
+        401: {"description": "no bearer token, or one that is not valid"},
+        403: {"description": "the caller's role may not submit reports"},
         413: {"description": "body larger than 5 MiB"},
+        429: {"description": "the caller's rate limit is spent"},
         422: {"description": "a record breaks the contract"},
     },
 )
-async def submit_reports(request: Request, port: PortDep) -> JSONResponse:
+async def submit_reports(request: Request, port: PortDep, principal: PrincipalDep) -> JSONResponse:
+    try:
+        principal.require(Right.SUBMIT_REPORTS)
+    except AccessDenied as refusal:
+        return JSONResponse({"detail": str(refusal)}, status_code=403)
     try:
         body = load_json(await request.body())
     except ValueError as failure:
@@ -77,8 +89,12 @@ async def submit_reports(request: Request, port: PortDep) -> JSONResponse:
             )
     if problems:
         return _error(422, problems)
+    loop = asyncio.get_running_loop()
     try:
-        outcomes = ingest(port, reports, all_or_nothing=True, policies=request.app.state.policies)
+        outcomes = await loop.run_in_executor(
+            request.app.state.executor,
+            partial(ingest, port, reports, all_or_nothing=True, policies=request.app.state.policies),
+        )
     except IntakeConflict as conflict:
         detail = [
             {"index": outcome.line, "reference": outcome.reference, "field": RECORD,
@@ -91,7 +107,11 @@ async def submit_reports(request: Request, port: PortDep) -> JSONResponse:
          "new": outcome.status is Status.CREATED, "status": outcome.status.value}
         for outcome in outcomes
     ]
-    status = 201 if any(result["new"] for result in results) else 200
+    created = [result["id"] for result in results if result["new"]]
+    if created:
+        event = AuditEvent.by(principal, Operation.COLLECTION, "POST /api/reports", node_ids=tuple(created))
+        await asyncio.wrap_future(request.app.state.audit.submit(event))
+    status = 201 if created else 200
     return JSONResponse(results[0] if single else {"results": results}, status_code=status)
 
 

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     api_host: str = Field("127.0.0.1", validation_alias=AliasChoices("HUB_API_HOST"))
     api_port: int = Field(8000, ge=1, le=65535, validation_alias=AliasChoices("HUB_API_PORT"))
     secret_key: SecretStr | None = Field(None, validation_alias=AliasChoices("HUB_SECRET_KEY"))
+    rate_limit_per_minute: int = Field(600, ge=1, validation_alias=AliasChoices("HUB_RATE_LIMIT_PER_MINUTE"))
+    rate_limit_burst: int = Field(120, ge=1, validation_alias=AliasChoices("HUB_RATE_LIMIT_BURST"))
+    api_threads: int = Field(32, ge=1, le=512, validation_alias=AliasChoices("HUB_API_THREADS"))
 
     # Intake.
     batch_size: int = Field(500, ge=1, le=50_000, validation_alias=AliasChoices("HUB_BATCH_SIZE"))
@@ -79,13 +82,17 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _no_default_secret_outside_development(self) -> "Settings":
-        if self.environment == "production":
-            secret = self.secret_key.get_secret_value() if self.secret_key else ""
-            if not secret or secret == DEVELOPMENT_SECRET or len(secret) < 32:
-                raise ValueError(
-                    "HUB_SECRET_KEY must be set to a random value of at least 32 characters when HUB_ENV=production"
-                )
+        if self.environment != "development":
+            self.require_real_secret()
         return self
+
+    def require_real_secret(self) -> None:
+        """Raise ValueError unless HUB_SECRET_KEY is a real secret (needed everywhere but development)."""
+        secret = self.secret_key.get_secret_value() if self.secret_key else ""
+        if not secret or secret == DEVELOPMENT_SECRET or len(secret) < 32:
+            raise ValueError(
+                f"HUB_SECRET_KEY must be set to a random value of at least 32 characters when HUB_ENV={self.environment}"
+            )
 
     @property
     def is_embedded(self) -> bool:

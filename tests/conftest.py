@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from core.settings import Settings, load_settings
 from graph import migrations
@@ -16,12 +17,16 @@ from graph.embedded import EmbeddedNeo4j, free_port
 from graph.port import GraphPort
 
 FIXTURES = Path(__file__).parent / "fixtures"
+TEST_SECRET = "test-only-signing-key-" + "0123456789abcdef" * 3
 
 
 @pytest.fixture(scope="session")
 def neo4j_settings() -> Iterator[Settings]:
     """Settings for a real, migrated Neo4j that lives as long as the test session."""
-    base = load_settings().model_copy(update={"environment": "test"})
+    base = load_settings().model_copy(
+        update={"environment": "test", "secret_key": SecretStr(TEST_SECRET), "rate_limit_per_minute": 100_000,
+                "rate_limit_burst": 10_000}
+    )
     if base.neo4j_uri:
         yield base
         return

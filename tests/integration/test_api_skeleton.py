@@ -6,10 +6,14 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from core.settings import Settings
+from domain.access import Role
+from graph.port import GraphPort
+from tests.integration.api_helpers import headers, token_for
 
 
-def test_health_endpoints_and_graphql(neo4j_settings: Settings, session_port: object) -> None:
-    with TestClient(create_app(neo4j_settings)) as client:
+def test_health_endpoints_and_graphql(neo4j_settings: Settings, graph: GraphPort) -> None:
+    token = token_for(graph, neo4j_settings, Role.AUDITOR)
+    with TestClient(create_app(neo4j_settings), headers=headers(token, None)) as client:
         assert client.get("/healthz").json() == {"status": "ok"}
         ready = client.get("/readyz")
         assert ready.status_code == 200, ready.text

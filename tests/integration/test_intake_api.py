@@ -12,6 +12,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from core.settings import Settings
 from graph.port import GraphPort
+from domain.access import Role
+from tests.integration.api_helpers import token_for
 from tests.integration.graph_helpers import fingerprint
 
 SAMPLE = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "fixtures" / "reports.sample.jsonl").open()]
@@ -19,7 +21,8 @@ SAMPLE = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "f
 
 @pytest.fixture
 def client(neo4j_settings: Settings, graph: GraphPort) -> Iterator[TestClient]:
-    with TestClient(create_app(neo4j_settings)) as test_client:
+    token = token_for(graph, neo4j_settings, Role.INTAKE, user="web-form")
+    with TestClient(create_app(neo4j_settings), headers={"Authorization": f"Bearer {token}"}) as test_client:
         yield test_client
 
 

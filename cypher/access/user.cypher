@@ -1,0 +1,3 @@
+// One user by id.
+MATCH (u:User {id: $id})
+RETURN u {.*} AS user
