@@ -15,6 +15,7 @@ from api.auth import RateLimiter
 from api.deps import PortDep
 from api.graphql.router import graphql_router
 from api.limits import BodySizeLimit
+from api.metrics import Metrics, MetricsMiddleware
 from core.settings import ConfigurationError, Settings
 from graph.audit import AuditTrail
 from graph.health import readiness
@@ -64,9 +65,15 @@ def create_app(settings: Settings) -> FastAPI:
         body = {"ready": state.ready, "neo4j": state.neo4j, "pending_migrations": state.pending_migrations}
         return JSONResponse(body, status_code=200 if state.ready else 503)
 
+    metrics = Metrics()
+    app.add_api_route(
+        "/metrics", metrics.exposition, methods=["GET"], tags=["operations"], include_in_schema=True,
+        summary="Prometheus metrics: requests by route and status, latency histograms",
+    )
     app.include_router(reports.router)
     app.include_router(graphql_router(settings), prefix="/graphql")
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
     _publish_contract(app)
     return app
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import assess, attribute, db, dedupe, demo, export, generate, load, networks, reference, serve
+from cli import access, assess, attribute, audit, db, dedupe, demo, export, generate, load, networks, reference, serve
 
 app = typer.Typer(
     help="National online hate crime hub: graph intelligence platform.",
@@ -31,3 +31,6 @@ export.app.command("assignments")(assess.export_assignments)
 app.command("attribute")(attribute.attribute)
 app.add_typer(attribute.attribution_app, name="attribution")
 export.app.command("attributions")(attribute.export_attributions)
+app.add_typer(access.users_app, name="users")
+app.add_typer(access.token_app, name="token")
+app.add_typer(audit.app, name="audit")

@@ -11,7 +11,7 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     QueryDepthLimiter,
 )
-from strawberry.fastapi import GraphQLRouter
+from strawberry.fastapi import BaseContext, GraphQLRouter
 
 from api.auth import JUSTIFICATION_HEADER, require_principal
 from api.graphql.context import Context
@@ -39,7 +39,9 @@ def build_schema(*, production: bool) -> strawberry.Schema:
     return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
 
 
-async def _context(request: Request) -> Context:
+async def _context(request: Request) -> Context | BaseContext:
+    if request.method == "GET":  # queries over GET are refused; a GET only fetches GraphiQL (development)
+        return BaseContext()
     principal = await require_principal(request)
     state = request.app.state
     return Context(

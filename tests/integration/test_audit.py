@@ -1,0 +1,101 @@
+"""The s62 audit trail: concurrent entries form one unbroken chain; any change to it is detected."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from cli import audit as audit_commands
+from core.settings import Settings
+from domain.access import Principal, Role
+from graph.audit import AuditEvent, AuditTrail, Operation, entries, search, verify
+from graph.port import GraphPort
+
+OFFICER = Principal(user="j.smith", role=Role.FORCE_OFFICER, force="E23000005", credential="jti-1")
+
+
+def _event(number: int) -> AuditEvent:
+    return AuditEvent.by(
+        OFFICER, Operation.CONSULTATION, "graphql query MyCases", node_ids=(f"case-{number}", "report-1"),
+        justification=f"enquiry {number}",
+    )
+
+
+def _write(graph: GraphPort, count: int, *, threads: int = 1) -> None:
+    trail = AuditTrail(graph)
+    try:
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(lambda n: trail.record(_event(n)), range(count)))
+    finally:
+        trail.close()
+
+
+def test_concurrent_entries_form_one_unbroken_chain(graph: GraphPort) -> None:
+    _write(graph, 300, threads=24)
+    rows = list(entries(graph))
+    assert [row["seq"] for row in rows] == list(range(1, 301))
+    assert sorted(row["justification"] for row in rows) == sorted(f"enquiry {n}" for n in range(300))
+    assert all(row["actor"] == "j.smith" and row["force"] == "E23000005" for row in rows)
+    result = verify(graph)
+    assert result.intact, result.problems
+    assert (result.entries, result.head_seq) == (300, 300)
+    commits = graph.read("testing/label_counts")
+    assert {row["kind"]: row["total"] for row in commits}.get("node:AuditHead") == 1
+
+
+def test_search_filters_for_auditors(graph: GraphPort) -> None:
+    _write(graph, 5)
+    assert [row["seq"] for row in search(graph, node="case-3")] == [4]
+    assert [row["seq"] for row in search(graph, actor="j.smith", limit=2)] == [5, 4]
+    assert [row["seq"] for row in search(graph, actor="j.smith", before=4, limit=2)] == [3, 2]
+    assert search(graph, operation="erasure") == []
+
+
+def test_a_changed_entry_is_detected(graph: GraphPort) -> None:
+    _write(graph, 10)
+    graph.write("testing/tamper_audit_entry", seq=4, justification="nothing to see", shift_seconds=None)
+    result = verify(graph)
+    assert not result.intact
+    assert result.problems == ("entry 4: its contents were changed after it was written (hash differs)",)
+
+
+def test_a_moved_time_is_detected(graph: GraphPort) -> None:
+    _write(graph, 3)
+    graph.write("testing/tamper_audit_entry", seq=2, justification=None, shift_seconds=3600)
+    assert verify(graph).problems == ("entry 2: its time was changed after it was written",)
+
+
+def test_a_removed_entry_and_a_removed_tail_are_detected(graph: GraphPort) -> None:
+    _write(graph, 6)
+    graph.write("testing/delete_audit_entry", seq=3)
+    problems = verify(graph).problems
+    assert "entry 3: missing (next entry found is 4)" in problems
+    assert "entry 4: does not follow the entry before it (prev_hash differs)" in problems
+    graph.write("testing/delete_audit_entry", seq=6)
+    assert any("head records entry 6" in problem for problem in verify(graph).problems)
+
+
+def test_hub_audit_verify_and_export(graph: GraphPort, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch,
+                                     tmp_path: Path) -> None:
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.bolt_uri)
+    if neo4j_settings.neo4j_password:
+        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
+    app = typer.Typer()
+    app.add_typer(audit_commands.app, name="audit")
+    runner = CliRunner()
+    _write(graph, 4)
+    intact = runner.invoke(app, ["audit", "verify"])
+    assert intact.exit_code == 0 and "intact: 4 entries" in intact.output
+    out = tmp_path / "audit.jsonl"
+    assert runner.invoke(app, ["audit", "export", "--out", str(out)]).exit_code == 0
+    exported = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [entry["seq"] for entry in exported] == [1, 2, 3, 4] and exported[0]["prev_hash"] == "0" * 64
+    graph.write("testing/tamper_audit_entry", seq=2, justification="rewritten", shift_seconds=None)
+    broken = runner.invoke(app, ["audit", "verify"])
+    assert broken.exit_code == 1
+    assert "entry 2: its contents were changed" in broken.output
