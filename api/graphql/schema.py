@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from strawberry.tools import merge_types
+
+from api.graphql.audit_queries import AuditQuery
 from api.graphql.mutations import Mutation
-from api.graphql.queries import Query
+from api.graphql.queries import Query as ReadQuery
+
+Query = merge_types("Query", (ReadQuery, AuditQuery))
 
 __all__ = ["Mutation", "Query"]

@@ -99,3 +99,42 @@ def test_hub_audit_verify_and_export(graph: GraphPort, neo4j_settings: Settings,
     broken = runner.invoke(app, ["audit", "verify"])
     assert broken.exit_code == 1
     assert "entry 2: its contents were changed" in broken.output
+
+
+AUDIT_QUERY = """query Trail($after: String) {
+  auditTrail(first: 2, after: $after, actor: "j.smith") {
+    edges { cursor node { seq actor operation nodeIds justification hash prevHash } }
+    pageInfo { hasNextPage endCursor }
+  }
+  auditVerification { intact entries }
+}"""
+
+
+def test_auditors_read_the_trail_through_graphql_and_their_look_is_logged(
+    graph: GraphPort, neo4j_settings: Settings
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from tests.integration.api_helpers import headers, token_for
+
+    _write(graph, 3)
+    auditor = token_for(graph, neo4j_settings, Role.AUDITOR, user="auditor")
+    lead = token_for(graph, neo4j_settings, Role.HUB_LEAD, user="lead")
+    with TestClient(create_app(neo4j_settings)) as client:
+        first = client.post("/graphql", json={"query": AUDIT_QUERY}, headers=headers(auditor, None)).json()
+        page = first["data"]["auditTrail"]
+        assert [edge["node"]["seq"] for edge in page["edges"]] == [3, 2]
+        assert page["edges"][0]["node"]["nodeIds"] == ["case-2", "report-1"]
+        assert first["data"]["auditVerification"] == {"intact": True, "entries": 3}
+        second = client.post("/graphql", json={"query": AUDIT_QUERY, "variables": {"after": page["pageInfo"]["endCursor"]}},
+                             headers=headers(auditor, None)).json()["data"]["auditTrail"]
+        assert [edge["node"]["seq"] for edge in second["edges"]] == [1] and not second["pageInfo"]["hasNextPage"]
+        refused = client.post("/graphql", json={"query": "{ auditTrail { edges { cursor } } }"},
+                              headers=headers(lead)).json()
+        assert refused["data"] is None and "hub_lead may not read the audit trail" in refused["errors"][0]["message"]
+    looks = search(graph, actor="auditor")
+    assert len(looks) == 2 and all(row["operation"] == "consultation" for row in looks)
+    refusal = search(graph, actor="lead")
+    assert len(refusal) == 1 and refusal[0]["outcome"].startswith("refused: role hub_lead may not read the audit")
+    assert verify(graph).intact
