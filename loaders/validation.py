@@ -136,10 +136,18 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     """Return a Pydantic error location as a path such as `content[2].url`."""
     if not loc:
         return RECORD
-    path = str(loc[0])
-    for part in loc[1:]:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif _PLAIN_NAME.fullmatch(str(part)):
+            path += f".{part}" if path else str(part)
+        else:  # a key that is empty or holds odd characters is quoted, so the path always names it
+            path += f"[{json.dumps(str(part), ensure_ascii=False)}]"
     return path
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _reason(error: Any) -> str:

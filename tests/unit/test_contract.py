@@ -105,6 +105,8 @@ BAD_RECORDS = [
     ("missing source", without(("source",)), "source", ["is required"]),
     ("unknown top-level field", changed(("colour",), "red"), "colour", ["unknown field 'colour'"]),
     ("unknown reporter field", changed(("reporter", "colour"), "red"), "reporter.colour", ["unknown field"]),
+    ("unknown field with an empty name", changed(("",), "x"), '[""]', ["unknown field '' is not allowed"]),
+    ("unknown field with a dotted name", changed(("reporter", "a.b"), 1), 'reporter["a.b"]', ["unknown field"]),
     (
         "unknown content item field",
         changed(("content", 0, "colour"), "red"),
