@@ -80,3 +80,23 @@ def test_oversized_body_and_batch_are_refused(client: TestClient) -> None:
 def test_openapi_publishes_the_contract(client: TestClient) -> None:
     document = client.get("/openapi.json").json()
     assert document["components"]["schemas"]["Report"]["required"] == ["reference", "source", "received_at", "reporter", "description"]
+
+
+def test_new_reports_are_logged_as_collection_and_repeats_are_not(client: TestClient, graph: GraphPort) -> None:
+    from graph.audit import search, verify
+
+    client.post("/api/reports", json=SAMPLE[:2])
+    client.post("/api/reports", json=SAMPLE[:2])
+    entries = search(graph, actor="web-form")
+    assert len(entries) == 1
+    assert entries[0]["operation"] == "collection" and entries[0]["role"] == "intake"
+    assert entries[0]["node_ids"] == sorted(f"{record['source']}:{record['reference']}" for record in SAMPLE[:2])
+    assert verify(graph).intact
+
+
+def test_a_role_that_may_not_submit_is_403(neo4j_settings: Settings, graph: GraphPort) -> None:
+    token = token_for(graph, neo4j_settings, Role.HUB_ANALYST, user="analyst")
+    with TestClient(create_app(neo4j_settings), headers={"Authorization": f"Bearer {token}"}) as analyst:
+        answer = analyst.post("/api/reports", json=SAMPLE[0])
+    assert answer.status_code == 403 and answer.json()["detail"] == "role hub_analyst may not submit reports"
+    assert fingerprint(graph).get("node:Report", 0) == 0
