@@ -15,6 +15,8 @@ from domain.tokens import InvalidToken
 from graph.users import Authenticator
 
 JUSTIFICATION_HEADER = "x-justification"
+TOKEN_COOKIE = "hub_token"  # the workbench's sign-in: HttpOnly, SameSite=Strict
+PURPOSE_COOKIE = "hub_purpose"  # the workbench's standing justification for the session
 
 
 class RateLimited(Exception):
@@ -49,10 +51,17 @@ class RateLimiter:
 
 def _credential(request: Request) -> str:
     header = request.headers.get("authorization", "")
+    if not header and request.cookies.get(TOKEN_COOKIE):
+        return request.cookies[TOKEN_COOKIE]
     scheme, _, value = header.partition(" ")
     if scheme.lower() != "bearer" or not value.strip():
         raise InvalidToken("send a bearer token: Authorization: Bearer <token or API key>")
     return value.strip()
+
+
+def justification_of(request: Request) -> str | None:
+    """The request's justification: the X-Justification header, else the workbench session's purpose."""
+    return request.headers.get(JUSTIFICATION_HEADER) or request.cookies.get(PURPOSE_COOKIE)
 
 
 async def principal_of(request: Request) -> Principal:

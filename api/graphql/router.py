@@ -13,7 +13,7 @@ from strawberry.extensions import (
 )
 from strawberry.fastapi import BaseContext, GraphQLRouter
 
-from api.auth import JUSTIFICATION_HEADER, require_principal
+from api.auth import justification_of, require_principal
 from api.graphql.context import Context
 from api.graphql.extensions import AuditConsultation, should_mask
 from core.settings import Settings
@@ -46,7 +46,7 @@ async def _context(request: Request) -> Context | BaseContext:
     state = request.app.state
     return Context(
         port=state.port, settings=state.settings, principal=principal,
-        justification=request.headers.get(JUSTIFICATION_HEADER), audit=state.audit,
+        justification=justification_of(request), audit=state.audit,
         executor=state.executor, policies=getattr(state, "policies", None),
     )
 

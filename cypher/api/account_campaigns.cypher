@@ -1,0 +1,11 @@
+// The campaigns each account in $ids is in.
+// Access: only what $scope (a map {all, force}) may see; see docs/api.md.
+UNWIND $ids AS key
+MATCH (a:Account {id: key})-[:IN_CAMPAIGN]->(k:Campaign)
+WHERE ($scope.all OR EXISTS {
+    MATCH (a)<-[:NAMES_ACCOUNT]-(:Report)-[:IN_CASE]->(vc:Case)
+    WHERE vc.owning_force = $scope.force OR vc.investigating_force = $scope.force
+      OR EXISTS { (vc)-[:SHARED_WITH]->(:Force {code: $scope.force}) }
+  })
+RETURN key, k.id AS id
+ORDER BY key, id
