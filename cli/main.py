@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import access, assess, attribute, audit, db, dedupe, demo, export, generate, load, networks, reference, serve
+from cli import access, assess, attribute, audit, db, dedupe, demo, export, generate, load, networks, notices, reference, serve, viz
 
 app = typer.Typer(
     help="National online hate crime hub: graph intelligence platform.",
@@ -34,3 +34,5 @@ export.app.command("attributions")(attribute.export_attributions)
 app.add_typer(access.users_app, name="users")
 app.add_typer(access.token_app, name="token")
 app.add_typer(audit.app, name="audit")
+app.add_typer(notices.app, name="notices")
+app.command("viz")(viz.viz)

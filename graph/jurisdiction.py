@@ -1,7 +1,8 @@
 """Which force is responsible for each case: places read by Cypher, the policy applied, the decision stored.
 
 An officer's reassignment wins over the rules on every rerun until it is undone; the rules' own view is kept
-beside it, and every change of owner (by an officer or by the rules) is kept as an AssignmentChange.
+beside it, and every change of owner (by an officer or by the rules) is kept as an AssignmentChange and
+noticed to the new owner's hate crime lead (an AssignmentNotice, graph/notices.py), in the same transaction.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 
 from domain.jurisdiction import Assignment, assign, lead_force
 from domain.jurisdiction_policy import JurisdictionPolicy
+from domain.leads import LeadsDirectory
+from graph.notices import NoticeOccasion, OwnerChange, shipped_leads, write_notices_in
 from graph.places import CasePlaces, read_places
 from graph.port import GraphError, GraphPort, Row, Tx, batched
 
@@ -113,14 +116,34 @@ def _series_rows(tx: Tx, case_ids: Sequence[str], known: dict[str, CasePlaces], 
     return rows
 
 
+def _owner_changes(rows: Sequence[Row], before: Mapping[str, str | None], places: Mapping[str, CasePlaces],
+                   occasion: NoticeOccasion | None) -> list[OwnerChange]:
+    """Return the cases whose owner the rows set for the first time or change, with who decided and why."""
+    changes = []
+    for row in rows:
+        if before.get(row["case"]) == row["owner"]:
+            continue
+        officer = places[row["case"]].officer if row["by_officer"] else None
+        why = NoticeOccasion("reassignment", officer["by"], officer["reason"]) if officer else occasion
+        changes.append(OwnerChange(row["case"], row["owner"], before.get(row["case"]), row["explanation"], why))
+    return changes
+
+
 def assign_in(tx: Tx, case_ids: Sequence[str], *, policy: JurisdictionPolicy, force_names: Mapping[str, str],
-              places: dict[str, CasePlaces] | None = None) -> list[CaseAssignment]:
-    """Assign each case in `case_ids` (and lead its linked series) inside `tx`; return what was stored."""
+              places: dict[str, CasePlaces] | None = None, leads: LeadsDirectory | None = None,
+              occasion: NoticeOccasion | None = None) -> list[CaseAssignment]:
+    """Assign each case in `case_ids` (and lead its linked series) inside `tx`; return what was stored.
+
+    A case whose owner is set or changes gets a notice to its new owner's lead (`leads`, else the shipped
+    directory), saying `occasion` when an officer's act (other than a reassignment in force) caused it.
+    """
     places = dict(places) if places is not None else read_places(tx, case_ids, policy.home_countries)
     rows = [_row(places[case_id], policy, force_names) for case_id in case_ids if case_id in places]
     if not rows:
         return []
+    before = {row["case"]: row["owning_force"] for row in tx.run("jurisdiction/case_owners", cases=[r["case"] for r in rows])}
     tx.run("jurisdiction/write_assignments", rows=rows)
+    write_notices_in(tx, _owner_changes(rows, before, places, occasion), leads=leads or shipped_leads())
     series = _series_rows(tx, [row["case"] for row in rows], places, policy, force_names)
     tx.run("jurisdiction/write_series", rows=series)
     lead = {row["case"]: row["lead"] for row in series}
@@ -146,17 +169,19 @@ def assign_cases(
     case_ids: Sequence[str] | None = None,
     *,
     policy: JurisdictionPolicy,
+    leads: LeadsDirectory | None = None,
     batch_size: int = 500,
     progress: Callable[[int], None] = lambda done: None,
 ) -> AssignSummary:
     """Assign the given cases (every case when None), one transaction per batch; return what happened."""
+    leads = leads or shipped_leads()
     ids = list(case_ids) if case_ids is not None else all_case_ids(port)
     names = port.read_unit(read_force_names)
     if not names:
         raise JurisdictionError("no force areas in the graph: run `hub db migrate` (which seeds the reference tables)")
     summary = AssignSummary()
     for batch in batched(ids, batch_size):
-        results = port.write_unit(lambda tx: assign_in(tx, batch, policy=policy, force_names=names))
+        results = port.write_unit(lambda tx: assign_in(tx, batch, policy=policy, force_names=names, leads=leads))
         summary.add(results)
         progress(len(batch))
     return summary
@@ -168,9 +193,10 @@ def _checked(by: str, reason: str) -> None:
 
 
 def reassign(port: GraphPort, case_id: str, force: str, *, by: str, reason: str,
-             policy: JurisdictionPolicy) -> CaseAssignment:
+             policy: JurisdictionPolicy, leads: LeadsDirectory | None = None) -> CaseAssignment:
     """Record an officer's reassignment of a case to a force (or the hub) and store the result."""
     _checked(by, reason)
+    leads = leads or shipped_leads()
     code = force.strip().upper()
 
     def work(tx: Tx) -> CaseAssignment:
@@ -182,21 +208,25 @@ def reassign(port: GraphPort, case_id: str, force: str, *, by: str, reason: str,
         if not tx.run("jurisdiction/case_owner", case=case_id):
             raise JurisdictionError(f"no case {case_id!r}")
         tx.run("jurisdiction/record_reassignment", case=case_id, id=str(uuid.uuid4()), by=by, to=code, reason=reason)
-        return assign_in(tx, [case_id], policy=policy, force_names=names)[0]
+        return assign_in(tx, [case_id], policy=policy, force_names=names, leads=leads)[0]
 
     return port.write_unit(work)
 
 
 def undo_reassignment(
-    port: GraphPort, case_id: str, *, by: str, reason: str, policy: JurisdictionPolicy
+    port: GraphPort, case_id: str, *, by: str, reason: str, policy: JurisdictionPolicy,
+    leads: LeadsDirectory | None = None,
 ) -> CaseAssignment:
     """Undo the officer's reassignment in force for a case: the rules decide again; the record is kept."""
     _checked(by, reason)
+    leads = leads or shipped_leads()
+    undo = NoticeOccasion("undo", by, reason)
 
     def work(tx: Tx) -> CaseAssignment:
         if not tx.run("jurisdiction/undo_reassignment", case=case_id, by=by, reason=reason):
             raise JurisdictionError(f"case {case_id!r} has no reassignment in force")
-        return assign_in(tx, [case_id], policy=policy, force_names=read_force_names(tx))[0]
+        return assign_in(tx, [case_id], policy=policy, force_names=read_force_names(tx), leads=leads,
+                         occasion=undo)[0]
 
     return port.write_unit(work)
 
