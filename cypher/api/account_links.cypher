@@ -1,5 +1,5 @@
 // Each account in $ids with the cases, campaigns and controlling person it is in or under, and the
-// other accounts linked through each (other is null where the caller may see no other).
+// other accounts linked through each (at most $per_via per way through, by id; other is null on one row of each).
 // Access: only what $scope (a map {all, force}) may see; see docs/api.md.
 UNWIND $ids AS key
 MATCH (a:Account {id: key})
@@ -21,30 +21,40 @@ CALL (a) {
   RETURN DISTINCT via, 'person' AS via_kind, coalesce(via.names[0], via.name, via.id) AS via_label
 }
 CALL (a, via, via_kind) {
-  OPTIONAL MATCH (via)<-[:IN_CASE]-(:Report)-[:NAMES_ACCOUNT]->(b:Account)
-  WHERE via_kind = 'case' AND b <> a AND ($scope.all OR EXISTS {
-    MATCH (b)<-[:NAMES_ACCOUNT]-(:Report)-[:IN_CASE]->(vc:Case)
-    WHERE vc.owning_force = $scope.force OR vc.investigating_force = $scope.force
-      OR EXISTS { (vc)-[:SHARED_WITH]->(:Force {code: $scope.force}) }
-  })
-  RETURN b
+  // Each way through is shown even when the caller may see no other account on it.
+  RETURN null AS b
   UNION
-  OPTIONAL MATCH (via)<-[:IN_CAMPAIGN]-(b:Account)
-  WHERE via_kind = 'campaign' AND b <> a AND ($scope.all OR EXISTS {
+  MATCH (via)<-[:IN_CASE]-(:Report)-[:NAMES_ACCOUNT]->(b:Account)
+  WHERE via_kind = 'case' AND b <> a
+  WITH DISTINCT b ORDER BY b.id
+  WHERE $scope.all OR EXISTS {
     MATCH (b)<-[:NAMES_ACCOUNT]-(:Report)-[:IN_CASE]->(vc:Case)
     WHERE vc.owning_force = $scope.force OR vc.investigating_force = $scope.force
       OR EXISTS { (vc)-[:SHARED_WITH]->(:Force {code: $scope.force}) }
-  })
-  RETURN b
+  }
+  RETURN b LIMIT $per_via
   UNION
-  OPTIONAL MATCH (via)-[:CONTROLS]->(b:Account)
-  WHERE via_kind = 'person' AND b <> a AND ($scope.all OR EXISTS {
+  MATCH (via)<-[:IN_CAMPAIGN]-(b:Account)
+  WHERE via_kind = 'campaign' AND b <> a
+  WITH b ORDER BY b.id
+  WHERE $scope.all OR EXISTS {
     MATCH (b)<-[:NAMES_ACCOUNT]-(:Report)-[:IN_CASE]->(vc:Case)
     WHERE vc.owning_force = $scope.force OR vc.investigating_force = $scope.force
       OR EXISTS { (vc)-[:SHARED_WITH]->(:Force {code: $scope.force}) }
-  })
-  RETURN b
+  }
+  RETURN b LIMIT $per_via
+  UNION
+  MATCH (via)-[:CONTROLS]->(b:Account)
+  WHERE via_kind = 'person' AND b <> a
+  WITH b ORDER BY b.id
+  WHERE $scope.all OR EXISTS {
+    MATCH (b)<-[:NAMES_ACCOUNT]-(:Report)-[:IN_CASE]->(vc:Case)
+    WHERE vc.owning_force = $scope.force OR vc.investigating_force = $scope.force
+      OR EXISTS { (vc)-[:SHARED_WITH]->(:Force {code: $scope.force}) }
+  }
+  RETURN b LIMIT $per_via
 }
+WITH key, via, via_kind, via_label, b
 RETURN key, via.id AS via, via_kind, via_label, b.id AS other, b.handle AS other_label
 ORDER BY key, via_kind, via, other
 LIMIT $limit

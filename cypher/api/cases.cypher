@@ -13,7 +13,30 @@ CALL () {
   }
   RETURN collect(DISTINCT hit.id) AS text_hits
 }
-MATCH (c:Case)
+// Candidates come from the force's own indexes when a force is in play (a force officer, or a force filter),
+// so a force's queue costs its own cases, not the whole graph's.
+CALL () {
+  WITH coalesce($filter.force, CASE WHEN $scope.all THEN null ELSE $scope.force END) AS force
+  WHERE force IS NULL
+  MATCH (c:Case)
+  RETURN c
+  UNION
+  WITH coalesce($filter.force, CASE WHEN $scope.all THEN null ELSE $scope.force END) AS force
+  WHERE force IS NOT NULL
+  MATCH (c:Case {owning_force: force})
+  RETURN c
+  UNION
+  WITH coalesce($filter.force, CASE WHEN $scope.all THEN null ELSE $scope.force END) AS force
+  WHERE force IS NOT NULL
+  MATCH (c:Case {investigating_force: force})
+  RETURN c
+  UNION
+  WITH coalesce($filter.force, CASE WHEN $scope.all THEN null ELSE $scope.force END) AS force
+  WHERE force IS NOT NULL
+  MATCH (c:Case)-[:SHARED_WITH]->(:Force {code: force})
+  RETURN c
+}
+WITH c, text_hits
 WHERE ($scope.all OR c.owning_force = $scope.force OR c.investigating_force = $scope.force
       OR EXISTS { (c)-[:SHARED_WITH]->(:Force {code: $scope.force}) })
   AND ($filter.force IS NULL OR c.owning_force = $filter.force OR c.investigating_force = $filter.force)
