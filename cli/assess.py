@@ -92,7 +92,7 @@ def assign(case: Cases = None) -> None:
             task = bar.add_task("assigning", total=len(ids))
             try:
                 summary = jurisdiction.assign_cases(
-                    port, ids, policy=rules.jurisdiction, progress=lambda done: bar.advance(task, done)
+                    port, ids, policy=rules.jurisdiction, leads=rules.leads, progress=lambda done: bar.advance(task, done)
                 )
             except jurisdiction.JurisdictionError as exc:
                 raise fail(str(exc)) from None
@@ -114,15 +114,18 @@ def reassign(
     undo: Annotated[bool, typer.Option("--undo", help="Undo the reassignment in force: the rules decide again.")] = False,
 ) -> None:
     """Reassign a case to a force (kept with who, when, from, to and why; wins over the rules until undone)."""
-    rules = policies().jurisdiction
+    loaded = policies()
+    rules = loaded.jurisdiction
     if not undo and not force:
         raise fail("give the FORCE to reassign to, or --undo")
     with open_port(connected_settings(), migrate=True) as port:
         try:
             if undo:
-                result = jurisdiction.undo_reassignment(port, case, by=by, reason=reason, policy=rules)
+                result = jurisdiction.undo_reassignment(port, case, by=by, reason=reason, policy=rules,
+                                                             leads=loaded.leads)
             else:
-                result = jurisdiction.reassign(port, case, force or "", by=by, reason=reason, policy=rules)
+                result = jurisdiction.reassign(port, case, force or "", by=by, reason=reason, policy=rules,
+                                                    leads=loaded.leads)
         except jurisdiction.JurisdictionError as exc:
             raise fail(str(exc)) from None
     console.print(f"case {result.case_id}: owning force {result.owning_force} ({result.rule})")

@@ -154,7 +154,8 @@ def assess_and_assign_in(
     """Assign and assess the cases `case_ids` inside `tx` (the online path, after intake formed the cases)."""
     if case_ids:
         places = read_places(tx, case_ids, policies.jurisdiction.home_countries)
-        assign_in(tx, case_ids, policy=policies.jurisdiction, force_names=read_force_names(tx), places=places)
+        assign_in(tx, case_ids, policy=policies.jurisdiction, force_names=read_force_names(tx), places=places,
+                  leads=policies.leads)
         assess_in(tx, case_ids, policies=policies, today=today, trigger=trigger, places=places)
 
 

@@ -16,11 +16,11 @@ from typing import Any
 
 from domain.leads import LeadsDirectory, load_leads_directory
 from domain.notices import NoticeFacts, notice_subject, notice_text
-from graph.policies import POLICY_DIR
+from graph.policies import LEADS_FILE, POLICY_DIR
 from graph.port import GraphError, GraphPort, Row, Tx
 from graph.reference import REFERENCE_DIR, force_rows
 
-LEADS_FILE = "hate_crime_leads.yaml"
+
 STATUSES = ("pending", "sent")
 
 

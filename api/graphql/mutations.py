@@ -260,7 +260,7 @@ class Mutation:
         why = _allowed(info, Right.SHARE_CASES, justification, reason)
         result = await _attempt(info, jurisdiction.reassign, info.context.port, case_id, force,
                                 by=info.context.principal.user, reason=reason,
-                                policy=info.context.policies.jurisdiction)
+                                policy=info.context.policies.jurisdiction, leads=info.context.policies.leads)
         await _log(info, Operation.ALTERATION, [case_id], why, details=f"to {result.owning_force}: {reason}")
         return _assigned(result, "reassigned")
 
@@ -270,6 +270,6 @@ class Mutation:
         why = _allowed(info, Right.SHARE_CASES, justification, reason)
         result = await _attempt(info, jurisdiction.undo_reassignment, info.context.port, case_id,
                                 by=info.context.principal.user, reason=reason,
-                                policy=info.context.policies.jurisdiction)
+                                policy=info.context.policies.jurisdiction, leads=info.context.policies.leads)
         await _log(info, Operation.ALTERATION, [case_id], why, details=reason)
         return _assigned(result, "reassignment undone")

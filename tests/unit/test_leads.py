@@ -108,3 +108,20 @@ def test_an_unreadable_file_names_the_file(tmp_path: Path, force_names) -> None:
     bad.write_text("leads: [not, a, mapping")
     with pytest.raises(PolicyError, match="hate_crime_leads.yaml: not valid YAML"):
         load_leads_directory(bad, force_names=force_names)
+
+
+def test_a_broken_directory_stops_the_policies_loading_at_start(tmp_path: Path) -> None:
+    import shutil
+
+    from graph.policies import POLICY_DIR, load_policies
+
+    for name in ("assessment.yaml", "jurisdiction.yaml"):
+        shutil.copy(POLICY_DIR / name, tmp_path / name)
+    data = yaml.safe_load((POLICY_DIR / "hate_crime_leads.yaml").read_text())
+    leads = dict(data["leads"])
+    del leads["E23000005"]
+    (tmp_path / "hate_crime_leads.yaml").write_text(yaml.safe_dump({**data, "leads": leads}))
+    with pytest.raises(PolicyError, match="no entry for E23000005"):
+        load_policies(tmp_path)
+    shutil.copy(POLICY_DIR / "hate_crime_leads.yaml", tmp_path / "hate_crime_leads.yaml")
+    assert load_policies(tmp_path).leads.contact_for("E23000005").email
