@@ -21,6 +21,7 @@ from graph.read.network import Network, account_networks
 
 _NODE_READS: dict[str, Callable[..., list[Row]]] = {
     "case": nodes.cases_by_id,
+    "case_detail": nodes.case_details,
     "report": nodes.reports_by_id,
     "person": nodes.people_by_id,
     "account": nodes.accounts_by_id,

@@ -13,6 +13,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from api.graphql.case_detail_types import CaseAssessment, CaseJurisdiction, assessment_of, jurisdiction_of
 from api.graphql.context import Context
 from api.graphql.extensions import ShownError
 from api.graphql.loaders import force_cases_loader, link_loader, network_loader, node_loader
@@ -113,6 +114,14 @@ class Case:
     @strawberry.field(description="Cases linked with this one in a series, that the caller may see.")
     async def linked_cases(self, info: Info[Context, None]) -> list[Case]:
         return await children(info, "linked_cases", self.id, "case")
+
+    @strawberry.field(description="The assessment in full: offences and their elements, the rule trace, overrides.")
+    async def assessment(self, info: Info[Context, None]) -> CaseAssessment | None:
+        return assessment_of(await node_loader(info.context, "case_detail").load(self.id))
+
+    @strawberry.field(description="The jurisdiction decision in full: rules, inputs, history, shares, notices.")
+    async def jurisdiction(self, info: Info[Context, None]) -> CaseJurisdiction | None:
+        return jurisdiction_of(await node_loader(info.context, "case_detail").load(self.id))
 
 
 @strawberry.type(description="One submission, as received.")

@@ -13,6 +13,11 @@ def cases_by_id(port: GraphPort, *, ids: Sequence[str], scope: dict[str, Any]) -
     return port.read("api/cases_by_id", ids=list(ids), scope=scope)
 
 
+def case_details(port: GraphPort, *, ids: Sequence[str], scope: dict[str, Any]) -> list[Row]:
+    """Return the full assessment and jurisdiction (history, shares, notices) of the visible cases among `ids`."""
+    return port.read("api/case_details", ids=list(ids), scope=scope)
+
+
 def reports_by_id(port: GraphPort, *, ids: Sequence[str], scope: dict[str, Any]) -> list[Row]:
     """Return the visible reports among `ids`, each with its case id and the platforms it touches."""
     return port.read("api/reports_by_id", ids=list(ids), scope=scope)

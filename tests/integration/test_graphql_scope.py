@@ -176,3 +176,24 @@ def test_a_force_officer_without_justification_is_refused(graph: GraphPort, toke
     assert "X-Justification header" in refused["errors"][0]["message"]
     allowed = ask(app_client, tokens["gmp"], "{ cases { edges { node { id } } } }")
     assert len(data(allowed)["cases"]["edges"]) == 3
+
+
+def test_assessment_and_jurisdiction_in_full_within_scope(graph: GraphPort, tokens: dict[str, str],
+                                                          app_client: TestClient) -> None:
+    query = """query ($id: ID!) { case(id: $id) {
+      assessment { classification classificationRule priority trace offences { statute section elementsMet
+        elementsMissing } overrides { field } policyVersion }
+      jurisdiction { owningForce rule explanation inputs history { kind toForce } shares { force }
+        notices { force toEmail status } } } }"""
+    mine = case_of(graph, "G1")
+    gmp, hub = both(app_client, tokens, query, {"id": mine})
+    assessment = gmp["case"]["assessment"]
+    assert assessment["classification"] in {"crime", "nchi", "no_record"} and assessment["trace"]
+    assert assessment == hub["case"]["assessment"]
+    jurisdiction = gmp["case"]["jurisdiction"]
+    assert jurisdiction["owningForce"] == GMP and jurisdiction["rule"] and jurisdiction["inputs"]
+    assert [notice["force"] for notice in jurisdiction["notices"]] == [GMP]
+    assert jurisdiction["notices"][0]["status"] == "pending" and "@" in jurisdiction["notices"][0]["toEmail"]
+    theirs = case_of(graph, "W1")
+    gmp, hub = both(app_client, tokens, query, {"id": theirs})
+    assert gmp["case"] is None and hub["case"]["jurisdiction"]["owningForce"] == WYP
