@@ -9,7 +9,9 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.fastapi import BaseContext, GraphQLRouter
 
@@ -28,6 +30,8 @@ def build_schema(*, production: bool) -> strawberry.Schema:
     from api.graphql.schema import Mutation, Query
 
     extensions: list = [
+        lambda: ParserCache(maxsize=1000),  # forces send the same few documents: parse and validate them once
+        lambda: ValidationCache(maxsize=1000),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
