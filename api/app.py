@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
-from api import reports
+from api import networks, reports
 from api.auth import RateLimiter
 from api.deps import PortDep
 from api.graphql.router import graphql_router
@@ -71,6 +71,7 @@ def create_app(settings: Settings) -> FastAPI:
         summary="Prometheus metrics: requests by route and status, latency histograms",
     )
     app.include_router(reports.router)
+    app.include_router(networks.router)
     app.include_router(graphql_router(settings), prefix="/graphql")
     app.add_middleware(BodySizeLimit)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
