@@ -16,6 +16,7 @@ from api.deps import PortDep
 from api.graphql.router import graphql_router
 from api.limits import BodySizeLimit
 from api.metrics import Metrics, MetricsMiddleware
+from api.workbench import install as install_workbench
 from core.settings import ConfigurationError, Settings
 from graph.audit import AuditTrail
 from graph.health import readiness
@@ -73,6 +74,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(reports.router)
     app.include_router(networks.router)
     app.include_router(graphql_router(settings), prefix="/graphql")
+    install_workbench(app)  # the analyst's pages under /workbench (docs/workbench.md)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     _publish_contract(app)
