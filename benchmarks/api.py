@@ -166,18 +166,26 @@ def capture_calls(settings: Settings, pool: dict[str, list[Request]]) -> dict[st
 
     recorded: list[tuple[str, dict[str, Any]]] = []
     lock = threading.Lock()
-    original = port_module.Tx.run
+    original_run, original_read = port_module.Tx.run, port_module.GraphPort.read
 
-    def recording_run(self: port_module.Tx, query: str, /, **params: Any) -> Any:
+    def record(query: str, params: dict[str, Any]) -> None:
         if not query.startswith(SKIPPED_IN_BASELINE):
             with lock:
                 recorded.append((query, params))
-        return original(self, query, **params)
+
+    def recording_run(self: port_module.Tx, query: str, /, **params: Any) -> Any:
+        record(query, params)
+        return original_run(self, query, **params)
+
+    def recording_read(self: port_module.GraphPort, query: str, /, **params: Any) -> Any:
+        record(query, params)
+        return original_read(self, query, **params)
 
     config = settings.model_copy(update={"environment": "production", "secret_key": _secret(),
                                          "rate_limit_per_minute": 10**9, "rate_limit_burst": 10**9})
     captured: dict[str, list[Request]] = {}
     port_module.Tx.run = recording_run  # type: ignore[method-assign]
+    port_module.GraphPort.read = recording_read  # type: ignore[method-assign]
     try:
         with TestClient(create_app(config)) as client:
             client.app.state.authenticator.ttl_s = 3600
@@ -192,7 +200,8 @@ def capture_calls(settings: Settings, pool: dict[str, list[Request]]) -> dict[st
                         raise SystemExit(f"{kind} failed during capture: {answer.status_code} {body}")
                     captured[kind].append(Request(kind, request.token, request.variables, tuple(recorded)))
     finally:
-        port_module.Tx.run = original  # type: ignore[method-assign]
+        port_module.Tx.run = original_run  # type: ignore[method-assign]
+        port_module.GraphPort.read = original_read  # type: ignore[method-assign]
     return captured
 
 

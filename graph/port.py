@@ -21,6 +21,7 @@ from graph import queries
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+READ_ATTEMPTS = 3
 Row = dict[str, Any]
 
 
@@ -105,8 +106,28 @@ class GraphPort:
 
     # -- queries ---------------------------------------------------------------------------------
     def read(self, query: str, /, **params: Any) -> list[Row]:
-        """Run a named read query (routed to a reader in a cluster) and return its rows."""
-        return self.read_unit(lambda tx: tx.run(query, **params))
+        """Run one named read query (routed to a reader in a cluster) and return its rows.
+
+        A single read runs as an auto-commit transaction: one network round trip instead of the three of an
+        explicit transaction (begin, run, commit), which halves the latency of the API's many small reads.
+        Transient failures (a leader change, a dropped pooled connection) are retried, as managed
+        transactions would.
+        """
+        text = queries.load(query)
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                with self._translate(), self._session(neo4j.READ_ACCESS) as session:
+                    self.round_trips += 1
+                    return _rows(session.run(text, params))
+            except GraphUnavailable:
+                if attempt == READ_ATTEMPTS - 1:
+                    raise
+            except GraphError as failure:
+                transient = isinstance(failure.__cause__, neo4j_errors.TransientError)
+                if not transient or attempt == READ_ATTEMPTS - 1:
+                    raise
+            time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def write(self, query: str, /, **params: Any) -> list[Row]:
         """Run a named write query in its own transaction and return its rows."""
