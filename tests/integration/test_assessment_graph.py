@@ -9,9 +9,8 @@ import pytest
 
 from graph import assessment
 from graph.intake import ingest
-from graph.policies import Policies, load_policies
+from graph.policies import Policies
 from graph.port import GraphPort
-from graph.reference import seed_reference
 from loaders.validation import validate_report
 from tests import factories as f
 
@@ -19,16 +18,6 @@ TODAY = date(2026, 11, 1)
 TWEET = "https://x.com/troll_one/status/1111111111111111111"
 TWEET_VARIANT = "http://mobile.twitter.com/Troll_One/status/1111111111111111111/?s=20"
 
-
-@pytest.fixture(scope="module")
-def policies() -> Policies:
-    return load_policies()
-
-
-@pytest.fixture
-def seeded(graph: GraphPort) -> GraphPort:
-    seed_reference(graph)
-    return graph
 
 
 def _load(port: GraphPort, *records: dict) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from graph import jurisdiction
 from graph.intake import ingest
-from graph.policies import Policies, load_policies
+from graph.policies import Policies
 from graph.port import GraphPort
 from graph.reference import load_onspd, seed_reference
 from loaders.validation import validate_report
@@ -16,16 +16,6 @@ from tests import factories as f
 
 GMP, WYP, MET, WMP, CITY = "E23000005", "E23000010", "E23000001", "E23000014", "E23000034"
 
-
-@pytest.fixture(scope="module")
-def policies() -> Policies:
-    return load_policies()
-
-
-@pytest.fixture
-def seeded(graph: GraphPort) -> GraphPort:
-    seed_reference(graph)
-    return graph
 
 
 def _load(port: GraphPort, *records: dict) -> None:

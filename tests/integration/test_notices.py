@@ -14,9 +14,8 @@ from cli import notices as commands
 from core.settings import Settings
 from graph import jurisdiction, notices
 from graph.intake import ingest
-from graph.policies import Policies, load_policies
+from graph.policies import Policies
 from graph.port import GraphPort
-from graph.reference import seed_reference
 from loaders.validation import validate_report
 from tests import factories as f
 from tests.integration.graph_helpers import fingerprint
@@ -25,16 +24,6 @@ GMP, WYP = "E23000005", "E23000010"
 GMP_LEAD = {"name": "Greater Manchester Police hate crime lead", "email": "hate.crime.lead@greater-manchester.police.example",
             "phone": "+44 20 7946 0005"}
 
-
-@pytest.fixture(scope="module")
-def policies() -> Policies:
-    return load_policies()
-
-
-@pytest.fixture
-def seeded(graph: GraphPort) -> GraphPort:
-    seed_reference(graph)
-    return graph
 
 
 def _ingest_manchester_case(port: GraphPort, policies: Policies) -> str:
