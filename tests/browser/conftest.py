@@ -105,7 +105,15 @@ def watched(browser: Browser, server: str) -> Iterator[tuple[Page, Watch]]:
             route.continue_()
 
     page.route("**/*", only_this_server)
-    page.on("requestfailed", lambda request: watch.failures.append(f"{request.url}: {request.failure}"))
+    def failed(request: Request) -> None:
+        # Leaving a page cancels what it was still fetching (a favicon, say): Chromium reports that as
+        # ERR_ABORTED. A request to this server cancelled so is not a failure; one to another host was
+        # recorded above when it was blocked.
+        if request.failure == "net::ERR_ABORTED" and urlsplit(request.url).netloc == here:
+            return
+        watch.failures.append(f"{request.url}: {request.failure}")
+
+    page.on("requestfailed", failed)
     page.on("response", lambda response: response.status >= 400
             and watch.failures.append(f"{response.url}: HTTP {response.status}"))
     page.on("console", lambda message: message.type == "error" and watch.console.append(message.text))
