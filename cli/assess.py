@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from cli.common import connected_settings, console, errors, fail, friendly, open_port
+from cli.common import audit, audit_export, connected_settings, console, errors, fail, friendly, open_port
 from cli.progress import progress_bar
 from domain.policy_files import PolicyError
 from graph import assessment, jurisdiction
@@ -128,6 +128,8 @@ def reassign(
                                                     leads=loaded.leads)
         except jurisdiction.JurisdictionError as exc:
             raise fail(str(exc)) from None
+        audit(port, by=by, operation="alteration", command="reassign --undo" if undo else f"reassign {force}",
+              node_ids=[case], why=reason)
     console.print(f"case {result.case_id}: owning force {result.owning_force} ({result.rule})")
 
 
@@ -142,6 +144,8 @@ def override(case: str, field: str, value: str, by: Who = ..., reason: Why = ...
             )
         except assessment.AssessmentError as exc:
             raise fail(str(exc)) from None
+        audit(port, by=by, operation="alteration", command=f"override {field}", node_ids=[override_id, case],
+              why=reason)
     console.print(f"override {override_id} recorded; case {case}: {result.classification}, {result.priority}")
     for line in result.changes:
         console.print(f"  {line}")
@@ -156,6 +160,8 @@ def undo_override(override_id: str, by: Who = ..., reason: Why = ..., today: Tod
             result = assessment.undo_override(port, override_id, by=by, reason=reason, policies=rules, today=_day(today))
         except assessment.AssessmentError as exc:
             raise fail(str(exc)) from None
+        audit(port, by=by, operation="alteration", command="override-undo", node_ids=[override_id, result.case_id],
+              why=reason)
     console.print(f"override {override_id} undone; case {result.case_id}: {result.classification}, {result.priority}")
 
 
@@ -199,6 +205,7 @@ def export_assignments(
     """One case per line: {"case", "owning_force" (code or HUB), "investigating_force", "rule", "reports"}."""
     with open_port(connected_settings()) as port:
         lines, unassigned = jurisdiction.export_assignments(port)
+        audit_export(port, what="assignments", ids=[line["case"] for line in lines], out=out)
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
         for line in lines:

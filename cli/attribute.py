@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cli.common import connected_settings, console, fail, friendly, open_port
+from cli.common import audit, audit_export, connected_settings, console, fail, friendly, open_port
 from cli.progress import progress_bar
 from graph.attribution import decisions, service
 
@@ -53,6 +53,9 @@ def _decide(kind: str, accounts: list[str], by: str, reason: str) -> None:
             result = decisions.decide(port, kind=kind, accounts=accounts, by=by, reason=reason)
         except decisions.DecisionError as exc:
             raise fail(str(exc)) from None
+        audit(port, by=by, operation="combination" if kind == "confirm" else "alteration",
+              command=f"attribution {kind}", node_ids=[result.decision, *accounts, *result.subjects.values()],
+              why=reason)
     console.print(f"decision {result.decision} recorded; attributed now: {json.dumps(result.subjects)}")
 
 
@@ -86,6 +89,8 @@ def undo(decision: str, by: Who, reason: Why) -> None:
             result = decisions.undo(port, decision=decision, by=by, reason=reason)
         except decisions.DecisionError as exc:
             raise fail(str(exc)) from None
+        audit(port, by=by, operation="alteration", command="attribution undo",
+              node_ids=[decision, *result.subjects.values()], why=reason)
     console.print(f"decision {result.decision} undone; attributed now: {json.dumps(result.subjects)}")
 
 
@@ -122,6 +127,7 @@ def export_attributions(
     """One person per line: {"person": ID, "accounts": [{"platform": P, "handle": H, "confidence": C}, ...]}."""
     with open_port(connected_settings()) as port:
         rows = service.export_attributions(port)
+        audit_export(port, what="attributions", ids=[row["person"] for row in rows], out=out)
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
         for row in rows:

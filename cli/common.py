@@ -76,3 +76,31 @@ def open_port(config: Settings, *, migrate: bool = False) -> GraphPort:
         port.close()
         raise
     return port
+
+
+def audit(port: GraphPort, *, by: str, operation: str, command: str, node_ids: list[str], why: str = "",
+          recipient: str | None = None) -> None:
+    """Write the audit entry (s62) of a change or disclosure made from the command line, before reporting success.
+
+    The actor is the `--by` given (else the login name); the role is `command_line`, the hub's own operators.
+    """
+    import getpass
+
+    from graph.audit import AuditEvent, Operation, append_in
+
+    event = AuditEvent(
+        actor=by or getpass.getuser(), role="command_line", operation=Operation(operation), target=f"hub {command}",
+        node_ids=tuple(node_ids), justification=why or None, recipient=recipient,
+    )
+    port.write_unit(lambda tx: append_in(tx, [event]))
+
+
+MAX_AUDITED_IDS = 10_000
+
+
+def audit_export(port: GraphPort, *, what: str, ids: list[str], out: object) -> None:
+    """Log an export of personal data as a disclosure to the file (or standard output) it went to."""
+    listed = [str(i) for i in ids if i][:MAX_AUDITED_IDS]
+    note = "" if len(ids) <= MAX_AUDITED_IDS else f" (first {MAX_AUDITED_IDS:,} of {len(ids):,} ids listed)"
+    audit(port, by="", operation="disclosure", command=f"export {what}{note}", node_ids=listed,
+          recipient=str(out) if out else "standard output")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import connected_settings, console, fail, friendly, open_port
+from cli.common import audit, connected_settings, console, fail, friendly, open_port
 from cli.progress import progress_bar
 from graph.dedupe import review
 from graph.dedupe.batch import recompute
@@ -40,6 +40,8 @@ def _decide(kind: str, reports: list[str], by: str, reason: str) -> None:
             result = review.decide(port, kind=kind, reports=reports, by=by, reason=reason)
         except review.ReviewError as exc:
             raise fail(str(exc)) from None
+        audit(port, by=by, operation="combination" if kind == "confirm" else "alteration", command=f"review {kind}",
+              node_ids=[result.decision, *reports, *result.cases.values()], why=reason)
     console.print(f"decision {result.decision} recorded; cases now: {json.dumps(result.cases)}")
 
 
@@ -73,6 +75,8 @@ def undo(decision: str, by: Who, reason: Why) -> None:
             result = review.undo(port, decision=decision, by=by, reason=reason)
         except review.ReviewError as exc:
             raise fail(str(exc)) from None
+        audit(port, by=by, operation="alteration", command="review undo",
+              node_ids=[decision, *result.cases.values()], why=reason)
     console.print(f"decision {result.decision} undone; cases now: {json.dumps(result.cases)}")
 
 

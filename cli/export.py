@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cli.common import connected_settings, console, friendly, open_port
+from cli.common import audit_export, connected_settings, console, friendly, open_port
 from graph.dedupe.cases import export_cases
 from graph.networks import campaign_members, top_offenders
 
@@ -37,6 +37,7 @@ def cases(out: Out = None) -> None:
     """One case per line: {"case": ID, "reports": [{"source": S, "reference": R}, ...]}."""
     with open_port(connected_settings()) as port:
         rows = export_cases(port)
+        audit_export(port, what="cases", ids=[row["case"] for row in rows], out=out)
     write_lines([{"case": row["case"], "reports": row["reports"]} for row in rows], out, "cases")
 
 
@@ -46,6 +47,7 @@ def campaigns(out: Out = None) -> None:
     """One campaign per line: {"campaign": ID, "accounts": [{"platform", "handle"}], "victims", "from", "to"}."""
     with open_port(connected_settings()) as port:
         rows = campaign_members(port)
+        audit_export(port, what="campaigns", ids=[row["campaign"] for row in rows], out=out)
     lines = [
         {"campaign": row["campaign"], "kind": row["kind"],
          "accounts": [{"platform": a["platform"], "handle": a["handle"]} for a in row["accounts"]],
@@ -65,4 +67,5 @@ def offenders(
     """The top repeat offenders: {"subject", "kind", "rank", "score", "evidence"} per line."""
     with open_port(connected_settings()) as port:
         rows = top_offenders(port, limit=top)
+        audit_export(port, what="offenders", ids=[row["subject"] for row in rows], out=out)
     write_lines(rows, out, "offenders")

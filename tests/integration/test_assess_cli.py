@@ -75,6 +75,15 @@ def test_assign_assess_reassign_override_export(hub, graph: GraphPort, tmp_path:
     explained = hub("explain", case)
     assert "DS Khan" in explained and "victim_home_force" in explained and "DC Patel" in explained
 
+    from graph.audit import search, verify
+
+    logged = {(row["actor"], row["operation"], row["target"].split(" ")[1]) for row in search(graph, limit=20)}
+    assert ("DC Patel", "alteration", "reassign") in logged and ("DS Jones", "alteration", "reassign") in logged
+    assert ("DS Khan", "alteration", "override") in logged
+    [export] = search(graph, operation="disclosure")
+    assert export["recipient"] == str(out) and sorted(export["node_ids"]) == sorted(line["case"] for line in lines)
+    assert all(row["role"] == "command_line" for row in search(graph)) and verify(graph).intact
+
 
 def test_override_with_a_bad_value_is_one_line(hub, graph: GraphPort) -> None:
     ingest(graph, [(validate_report(f.report("A")), None)])

@@ -87,3 +87,28 @@ def test_split_then_undo(graph: GraphPort) -> None:
 def test_bad_decisions_are_refused(graph: GraphPort, kind: str, reports: list[str], by: str, reason: str, message: str) -> None:
     with pytest.raises(review.ReviewError, match=message):
         review.decide(graph, kind=kind, reports=reports, by=by, reason=reason)
+
+
+def test_review_from_the_command_line_is_audited(graph: GraphPort, neo4j_settings, monkeypatch) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from cli.dedupe import review_app
+    from graph.audit import search, verify
+
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.bolt_uri)
+    if neo4j_settings.neo4j_password:
+        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
+    a, b = _load(graph, _dm("A", "you people are vermin and should leave", 1), _dm("B", "go back where you came from now", 30))
+    app = typer.Typer()
+    app.add_typer(review_app, name="review")
+    confirmed = CliRunner().invoke(app, ["review", "confirm", a, b, "--by", "analyst.jones", "--reason", "same sender"])
+    assert confirmed.exit_code == 0, confirmed.output
+    [entry] = search(graph, actor="analyst.jones")
+    assert entry["operation"] == "combination" and entry["target"] == "hub review confirm"
+    assert {a, b, _case(graph, a)} <= set(entry["node_ids"]) and entry["justification"] == "same sender"
+    decision = next(i for i in entry["node_ids"] if i not in {a, b, _case(graph, a), _case(graph, b)})
+    undone = CliRunner().invoke(app, ["review", "undo", decision, "--by", "analyst.jones", "--reason", "wrong"])
+    assert undone.exit_code == 0, undone.output
+    assert [row["operation"] for row in search(graph, actor="analyst.jones")] == ["alteration", "combination"]
+    assert verify(graph).intact
