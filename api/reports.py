@@ -93,7 +93,9 @@ async def submit_reports(request: Request, port: PortDep, principal: PrincipalDe
     try:
         outcomes = await loop.run_in_executor(
             request.app.state.executor,
-            partial(ingest, port, reports, all_or_nothing=True, policies=request.app.state.policies),
+            partial(ingest, port, reports, all_or_nothing=True, policies=request.app.state.policies,
+                    collected_by=lambda ids: AuditEvent.by(principal, Operation.COLLECTION, "POST /api/reports",
+                                                           node_ids=tuple(ids))),
         )
     except IntakeConflict as conflict:
         detail = [
@@ -107,11 +109,7 @@ async def submit_reports(request: Request, port: PortDep, principal: PrincipalDe
          "new": outcome.status is Status.CREATED, "status": outcome.status.value}
         for outcome in outcomes
     ]
-    created = [result["id"] for result in results if result["new"]]
-    if created:
-        event = AuditEvent.by(principal, Operation.COLLECTION, "POST /api/reports", node_ids=tuple(created))
-        await asyncio.wrap_future(request.app.state.audit.submit(event))
-    status = 201 if created else 200
+    status = 201 if any(result["new"] for result in results) else 200
     return JSONResponse(results[0] if single else {"results": results}, status_code=status)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -13,6 +13,9 @@ from core.settings import ConfigurationError, Settings, load_settings
 from domain.policy_files import PolicyError
 from graph.reference import ReferenceError
 from graph.port import GraphError, GraphPort
+
+if TYPE_CHECKING:
+    from graph.audit import AuditEvent
 
 console = Console(highlight=False, soft_wrap=True)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -78,20 +81,29 @@ def open_port(config: Settings, *, migrate: bool = False) -> GraphPort:
     return port
 
 
-def audit(port: GraphPort, *, by: str, operation: str, command: str, node_ids: list[str], why: str = "",
-          recipient: str | None = None) -> None:
-    """Write the audit entry (s62) of a change or disclosure made from the command line, before reporting success.
+def command_event(*, by: str, operation: str, command: str, node_ids: list[str], why: str = "",
+                  recipient: str | None = None) -> "AuditEvent":
+    """The audit event (s62) of something done from the command line.
 
     The actor is the `--by` given (else the login name); the role is `command_line`, the hub's own operators.
     """
     import getpass
 
-    from graph.audit import AuditEvent, Operation, append_in
+    from graph.audit import AuditEvent, Operation
 
-    event = AuditEvent(
+    return AuditEvent(
         actor=by or getpass.getuser(), role="command_line", operation=Operation(operation), target=f"hub {command}",
         node_ids=tuple(node_ids), justification=why or None, recipient=recipient,
     )
+
+
+def audit(port: GraphPort, *, by: str, operation: str, command: str, node_ids: list[str], why: str = "",
+          recipient: str | None = None) -> None:
+    """Write the audit entry of a change or disclosure made from the command line, before reporting success."""
+    from graph.audit import append_in
+
+    event = command_event(by=by, operation=operation, command=command, node_ids=node_ids, why=why,
+                          recipient=recipient)
     port.write_unit(lambda tx: append_in(tx, [event]))
 
 

@@ -10,7 +10,7 @@ import typer
 
 from cli import db
 from cli.assess import policies
-from cli.common import connected_settings, console, friendly, open_port
+from cli.common import command_event, connected_settings, console, friendly, open_port
 from cli.progress import progress_bar
 from cli.serve import serve
 from domain.access import Role
@@ -60,7 +60,9 @@ def demo(
     with open_port(config, migrate=True) as graph, progress_bar("reports") as bar:
         task = bar.add_task("loading demo data", total=count_lines(Path(source)))
         summary = load_files(graph, [source], rejects=folder / "rejects.csv", batch_size=config.batch_size,
-                             progress=lambda done: bar.advance(task, done), policies=policies())
+                             progress=lambda done: bar.advance(task, done), policies=policies(),
+                             collected_by=lambda path, ids: command_event(
+                                 by="hub demo", operation="collection", command=f"demo {path.name}", node_ids=ids))
         networks = run_all(graph)
         tokens = demo_tokens(graph, secret=config.jwt_secret)
     console.print(

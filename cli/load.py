@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from cli.assess import policies
-from cli.common import connected_settings, console, fail, friendly, open_port
+from cli.common import command_event, connected_settings, console, fail, friendly, open_port
 from cli.progress import progress_bar
 from loaders.load import load_files
 from loaders.sources import UnreadableFile, count_lines
@@ -21,6 +21,7 @@ def load(
         Optional[Path], typer.Option(help="Where refused records are listed (default: rejects.csv beside the first file).")
     ] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Reports per transaction (default: HUB_BATCH_SIZE).")] = None,
+    by: Annotated[str, typer.Option("--by", help="Who is loading, for the audit trail (default: your login name).")] = "",
 ) -> None:
     """Load reports: each valid one exactly once; each refused one listed with line, field and reason."""
     config = connected_settings()
@@ -32,6 +33,8 @@ def load(
             summary = load_files(
                 port, files, rejects=rejects, batch_size=batch_size or config.batch_size,
                 progress=lambda done: bar.advance(task, done), policies=policies(),
+                collected_by=lambda path, ids: command_event(by=by, operation="collection",
+                                                             command=f"load {path.name}", node_ids=ids),
             )
         except UnreadableFile as exc:
             raise fail(str(exc)) from None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from graph.assessment import assess_and_assign_reports_in
+from graph.audit import AuditEvent, append_in
 from graph.dedupe import cases, rules, text_groups
 from graph.policies import Policies
 from graph.port import ConstraintViolation, GraphPort, Tx
@@ -63,15 +65,22 @@ def ingest(
     all_or_nothing: bool = False,
     policies: Policies | None = None,
     today: date | None = None,
+    collected_by: Callable[[list[str]], AuditEvent] | None = None,
 ) -> list[Outcome]:
     """Write a batch of validated reports (each with its line, if any) in one transaction.
 
     New submissions are created; an identical resubmission changes nothing; a conflicting one is
     refused and listed. With `all_or_nothing`, any conflict aborts the batch (raising IntakeConflict).
     With `policies`, the cases the new reports join are assessed and assigned in the same transaction.
+    With `collected_by`, the audit entry of the collection (made from the ids created) is appended in the
+    same transaction too: the reports and their entry commit together, or neither does.
     """
     def work(tx: Tx) -> list[Outcome]:
-        return ingest_in(tx, reports, all_or_nothing=all_or_nothing, policies=policies, today=today)
+        outcomes = ingest_in(tx, reports, all_or_nothing=all_or_nothing, policies=policies, today=today)
+        created = [outcome.id for outcome in outcomes if outcome.status is Status.CREATED]
+        if created and collected_by is not None:
+            append_in(tx, [collected_by(created)])
+        return outcomes
 
     try:
         return port.write_unit(work)

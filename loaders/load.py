@@ -10,6 +10,7 @@ from queue import Queue
 from threading import Thread
 from typing import TypeVar
 
+from graph.audit import AuditEvent
 from graph.intake import Outcome, Status, ingest
 from graph.policies import Policies
 from graph.port import GraphPort, batched
@@ -75,10 +76,12 @@ def load_files(
     batch_size: int,
     progress: Callable[[int], None] = lambda done: None,
     policies: Policies | None = None,
+    collected_by: Callable[[Path, list[str]], AuditEvent] | None = None,
 ) -> LoadSummary:
     """Load every file: valid reports in batches of one transaction each, refused ones to `rejects`.
 
-    With `policies`, the cases that new reports join are assessed and assigned as they load.
+    With `policies`, the cases that new reports join are assessed and assigned as they load. With
+    `collected_by`, each batch's new reports are logged as a collection in the batch's own transaction.
     """
     summary = LoadSummary(rejects_file=None, files=[str(path) for path in paths])
     writer = RejectsWriter(rejects)
@@ -86,7 +89,8 @@ def load_files(
     try:
         for path in paths:
             for batch in read_ahead(batched(read_records(path), batch_size)):
-                _load_batch(port, path, batch, summary, writer, policies)
+                audit = (lambda ids, path=path: collected_by(path, ids)) if collected_by else None
+                _load_batch(port, path, batch, summary, writer, policies, audit)
                 progress(len(batch))
     finally:
         writer.close()
@@ -124,6 +128,7 @@ def read_ahead(batches: Iterator[T], depth: int = 2) -> Iterator[T]:
 def _load_batch(
     port: GraphPort, path: Path, batch: list[Record], summary: LoadSummary, writer: RejectsWriter,
     policies: Policies | None,
+    audit: Callable[[list[str]], AuditEvent] | None = None,
 ) -> None:
     summary.read += len(batch)
     good: list[tuple[ReportIn, int | None]] = []
@@ -136,7 +141,7 @@ def _load_batch(
             writer.write(path, error.line or record.line, error.reference, error.field, error.reason)
     if not good:
         return
-    outcomes = ingest(port, good, policies=policies)
+    outcomes = ingest(port, good, policies=policies, collected_by=audit)
     summary.count(outcomes)
     for outcome in outcomes:
         if outcome.status is Status.CONFLICT:

@@ -30,7 +30,7 @@ from api.graphql.mutation_types import (
 from domain.access import Right
 from graph import assessment, jurisdiction, sharing
 from graph.attribution import decisions as attribution
-from graph.audit import Operation
+from graph.audit import AuditEvent, Operation
 from graph.dedupe import review as dedupe
 from graph.intake import IntakeConflict, Status, ingest
 from loaders.validation import ReportInvalid, validate_report
@@ -139,13 +139,15 @@ class Mutation:
             problems = "; ".join(f"{error.field}: {error.reason}" for error in refusal.errors)
             raise ShownError(f"the report breaks the contract: {problems}") from None
         try:
-            [outcome] = await info.context.run(ingest, info.context.port, [(valid, None)], all_or_nothing=True,
-                                               policies=info.context.policies)
+            [outcome] = await info.context.run(
+                ingest, info.context.port, [(valid, None)], all_or_nothing=True, policies=info.context.policies,
+                collected_by=lambda ids: AuditEvent.by(info.context.principal, Operation.COLLECTION,
+                                                       "graphql mutation submitReport", node_ids=tuple(ids),
+                                                       justification=why),
+            )
         except IntakeConflict:
             raise ShownError(f"{valid.source}/{valid.reference} was already received with different content") from None
         new = outcome.status is Status.CREATED
-        if new:
-            await _log(info, Operation.COLLECTION, [outcome.id], why)
         return SubmitResult(id=outcome.id, source=outcome.source, reference=outcome.reference, new=new,
                             status=outcome.status.value)
 

@@ -91,3 +91,20 @@ def test_csv_loads_the_same_graph_as_json_lines(graph: GraphPort, tmp_path: Path
     summary = _load(graph, FIXTURES / "reports.sample.csv", rejects=tmp_path / "r2.csv")
     assert summary.rejected == 0, (tmp_path / "r2.csv").read_text() if summary.rejects_file else ""
     assert fingerprint(graph) == from_json
+
+
+def test_each_batch_of_new_reports_is_logged_as_a_collection_with_it(graph: GraphPort, tmp_path: Path) -> None:
+    from cli.common import command_event
+    from graph.audit import search, verify
+
+    def collected(path: Path, ids: list[str]):  # type: ignore[no-untyped-def]
+        return command_event(by="intake.clerk", operation="collection", command=f"load {path.name}", node_ids=ids)
+
+    summary = load_files(graph, [SAMPLE], rejects=tmp_path / "r.csv", batch_size=2, collected_by=collected)
+    entries = search(graph, actor="intake.clerk")
+    assert len(entries) == (summary.created + 1) // 2, "one entry per batch of two"
+    assert sum(len(entry["node_ids"]) for entry in entries) == summary.created
+    assert {entry["target"] for entry in entries} == {f"hub load {SAMPLE.name}"}
+    load_files(graph, [SAMPLE], rejects=tmp_path / "r2.csv", batch_size=2, collected_by=collected)
+    assert len(search(graph, actor="intake.clerk")) == len(entries), "a rerun collects nothing, logs nothing"
+    assert verify(graph).intact
