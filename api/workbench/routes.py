@@ -16,6 +16,7 @@ from api.workbench import charts, data
 from api.workbench.pages import PageExit, check_csrf, error_page, field, form_of, not_found, render, signed_in
 from domain.access import Right
 from graph.audit import Operation
+from graph.attribution import decisions
 from graph.dedupe import review
 
 router = APIRouter(prefix="/workbench", include_in_schema=False)
@@ -85,7 +86,7 @@ async def review_duplicates(request: Request) -> Response:
 
 
 @router.get("/accounts/{account_id:path}")
-async def account(request: Request, account_id: str) -> Response:
+async def account(request: Request, account_id: str, message: str | None = None) -> Response:
     """One account: its standing, who controls it (confidence, method, evidence), campaigns, reports, network."""
     session = await signed_in(request)
     page = await run(request, data.account_page, request.app.state.port, principal=session.principal,
@@ -93,7 +94,33 @@ async def account(request: Request, account_id: str) -> Response:
     if page is None:
         raise not_found(request, "account", account_id)
     await log_consultation(request, session.principal, "workbench account page", page["shown"], session.justification)
-    return render(request, "account.html", session, **page)
+    return render(request, "account.html", session, message=message,
+                  can_attribute=session.principal.can(Right.REVIEW_ATTRIBUTIONS), **page)
+
+
+@router.post("/attribution")
+async def review_attribution(request: Request) -> Response:
+    """Record an attribution decision (confirm or reject a pair of accounts, split one out), audit it, show it."""
+    session = await signed_in(request, Right.REVIEW_ATTRIBUTIONS)
+    form = await form_of(request)
+    check_csrf(request, form)
+    kind, reason, back = field(form, "kind"), field(form, "reason"), field(form, "account")
+    accounts = [value.strip() for value in form.get("accounts", []) if value.strip()]
+    if not reason:
+        raise PageExit(error_page(request, 400, "Reason needed", "say why: the reason is recorded with the decision"))
+    try:
+        result = await run(request, decisions.decide, request.app.state.port, kind=kind, accounts=accounts,
+                           by=session.principal.user, reason=reason)
+    except decisions.DecisionError as refused:
+        raise PageExit(error_page(request, 400, "Decision refused", str(refused))) from None
+    operation = Operation.COMBINATION if kind == "confirm" else Operation.ALTERATION
+    await log_consultation(request, session.principal, "workbench review attribution",
+                           [result.decision, *accounts, *result.subjects.values()], session.justification,
+                           operation=operation)
+    words = f"Decision {result.decision} ({kind}) recorded; attributed now: " + ", ".join(
+        f"{account} to {subject}" for account, subject in sorted(result.subjects.items()))
+    return RedirectResponse(f"/workbench/accounts/{quote(back, safe='')}?{urlencode({'message': words})}",
+                            status_code=303)
 
 
 @router.get("/people/{person_id:path}")

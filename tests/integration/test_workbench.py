@@ -154,3 +154,31 @@ def test_account_person_offenders_and_trends(graph: GraphPort, neo4j_settings: S
     withheld = app_client.get("/workbench/accounts/x:dan_g").text
     assert "same e-mail address" not in withheld and "withheld or none" in withheld
     assert app_client.get("/workbench/accounts/x:dan_w").status_code == 404
+
+
+def test_analysts_review_attributions_from_the_account_page(graph: GraphPort, neo4j_settings: Settings,
+                                                             app_client: TestClient) -> None:
+    workbench_data(graph)
+    sign_in(app_client, token_for(graph, neo4j_settings, Role.HUB_OFFICER))
+    officer_view = app_client.get("/workbench/accounts/x:dan_g").text
+    assert 'action="/workbench/attribution"' not in officer_view and "does not review attributions" in officer_view
+    refused = app_client.post("/workbench/attribution", data={"csrf": csrf_of(officer_view), "kind": "split",
+                                                               "account": "x:dan_g", "accounts": "x:dan_g",
+                                                               "reason": "different writing style"},
+                              follow_redirects=False)
+    assert refused.status_code == 403 and "review attributions" in refused.text
+    app_client.cookies.clear()
+    sign_in(app_client, token_for(graph, neo4j_settings, Role.HUB_ANALYST))
+    page = app_client.get("/workbench/accounts/x:dan_g").text
+    assert 'action="/workbench/attribution"' in page and 'value="split"' in page
+    done = app_client.post("/workbench/attribution", data={"csrf": csrf_of(page), "kind": "split",
+                                                            "account": "x:dan_g", "accounts": "x:dan_g",
+                                                            "reason": "different writing style"},
+                           follow_redirects=False)
+    assert done.status_code == 303 and "recorded" in done.headers["location"]
+    after = app_client.get(done.headers["location"]).text
+    assert "(split) recorded" in after
+    entry = next(entry for entry in reversed(list(audit.entries(graph)))
+                 if entry["target"] == "workbench review attribution")
+    assert entry["operation"] == "alteration" and "x:dan_g" in entry["node_ids"]
+    assert entry["actor"].startswith("hub-analyst")
