@@ -12,6 +12,7 @@ import typer
 
 from cli.common import audit, audit_export, connected_settings, console, errors, fail, friendly, open_port
 from cli.progress import progress_bar
+from domain.override_values import OverrideValueError, parse_override_value
 from domain.policy_files import PolicyError
 from graph import assessment, jurisdiction
 from graph.policies import Policies, load_policies
@@ -23,7 +24,6 @@ Why = Annotated[str, typer.Option("--reason", help="Why (recorded).")]
 Today = Annotated[
     Optional[datetime], typer.Option("--today", formats=["%Y-%m-%d"], help="Assess as on this date (default: today).")
 ]
-TRUE_WORDS, FALSE_WORDS = ("true", "yes", "made_out", "1"), ("false", "no", "not_made_out", "0")
 
 
 def policies() -> Policies:
@@ -39,21 +39,11 @@ def _day(today: datetime | None) -> date:
 
 
 def parse_value(field: str, text: str) -> Any:
-    """Return the typed value of an override given on the command line (P2, 3, none, true, crime...)."""
-    word = text.strip()
-    if field.startswith(("offence:", "finding:")):
-        if word.lower() in TRUE_WORDS or word.lower() in FALSE_WORDS:
-            return word.lower() in TRUE_WORDS
-        raise fail(f"override of {field}: the value is true or false, not {text!r}")
-    if field == "cps_category":
-        if word.lower() in ("none", "null", ""):
-            return None
-        if word.isdigit():
-            return int(word)
-        raise fail(f"override of cps_category: the value is 1, 2, 3, 4 or none, not {text!r}")
-    if field == "priority":
-        return word.upper()
-    return word.lower()
+    """Return the typed value of an override given on the command line, or stop with the reason."""
+    try:
+        return parse_override_value(field, text)
+    except OverrideValueError as refusal:
+        raise fail(str(refusal)) from None
 
 
 def _case_ids(port: GraphPort, given: list[str] | None) -> list[str]:

@@ -28,6 +28,7 @@ from api.graphql.mutation_types import (
     SubmitResult,
 )
 from domain.access import Right
+from domain.override_values import OverrideValueError, parse_override_value
 from graph import assessment, jurisdiction, sharing
 from graph.attribution import decisions as attribution
 from graph.audit import AuditEvent, Operation
@@ -42,7 +43,6 @@ Justification = Annotated[
 ]
 REFUSED = (dedupe.ReviewError, attribution.DecisionError, assessment.AssessmentError, jurisdiction.JurisdictionError,
            sharing.SharingError)
-TRUE_WORDS, FALSE_WORDS = ("true", "yes", "made_out", "1"), ("false", "no", "not_made_out", "0")
 
 
 def _allowed(info: Info[Context, None], right: Right, justification: str | None, reason: str) -> str | None:
@@ -68,19 +68,11 @@ async def _log(info: Info[Context, None], operation: Operation, node_ids: Iterab
 
 
 def override_value(field: str, text: str) -> Any:
-    """Return the typed value of an override given as text (P2, 3, none, true, crime...), as `hub override` does."""
-    word = text.strip()
-    if field.startswith(("offence:", "finding:")):
-        if word.lower() in TRUE_WORDS + FALSE_WORDS:
-            return word.lower() in TRUE_WORDS
-        raise ShownError(f"override of {field}: the value is true or false, not {text!r}")
-    if field == "cps_category":
-        if word.lower() in ("none", "null", ""):
-            return None
-        if word.isdigit():
-            return int(word)
-        raise ShownError(f"override of cps_category: the value is 1, 2, 3, 4 or none, not {text!r}")
-    return word.upper() if field == "priority" else word.lower()
+    """Return the typed value of an override given as text, as `hub override` reads it, or a shown error."""
+    try:
+        return parse_override_value(field, text)
+    except OverrideValueError as refusal:
+        raise ShownError(str(refusal)) from None
 
 
 def _duplicates(result: dedupe.DecisionResult, done: str) -> DuplicateDecision:
