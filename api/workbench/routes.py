@@ -59,16 +59,23 @@ async def case(request: Request, case_id: str, message: str | None = None) -> Re
                   can_review=session.principal.can(Right.REVIEW_DUPLICATES), **page)
 
 
+async def _decision_form(request: Request, right: Right, page: str, subjects: str):  # type: ignore[no-untyped-def]
+    """Check a review form (right, CSRF, a reason); return the session, kind, reason, page to go back to and the
+    ids the decision is about."""
+    session = await signed_in(request, right)
+    form = await form_of(request)
+    check_csrf(request, form)
+    reason = field(form, "reason")
+    if not reason:
+        raise PageExit(error_page(request, 400, "Reason needed", "say why: the reason is recorded with the decision"))
+    ids = [value.strip() for value in form.get(subjects, []) if value.strip()]
+    return session, field(form, "kind"), reason, field(form, page), ids
+
+
 @router.post("/review")
 async def review_duplicates(request: Request) -> Response:
     """Record a duplicate decision (confirm or reject a pair, split a report out), audit it, show the case after."""
-    session = await signed_in(request, Right.REVIEW_DUPLICATES)
-    form = await form_of(request)
-    check_csrf(request, form)
-    kind, reason, back = field(form, "kind"), field(form, "reason"), field(form, "case")
-    reports = [value.strip() for value in form.get("reports", []) if value.strip()]
-    if not reason:
-        raise PageExit(error_page(request, 400, "Reason needed", "say why: the reason is recorded with the decision"))
+    session, kind, reason, back, reports = await _decision_form(request, Right.REVIEW_DUPLICATES, "case", "reports")
     try:
         result = await run(request, review.decide, request.app.state.port, kind=kind, reports=reports,
                            by=session.principal.user, reason=reason)
@@ -101,13 +108,8 @@ async def account(request: Request, account_id: str, message: str | None = None)
 @router.post("/attribution")
 async def review_attribution(request: Request) -> Response:
     """Record an attribution decision (confirm or reject a pair of accounts, split one out), audit it, show it."""
-    session = await signed_in(request, Right.REVIEW_ATTRIBUTIONS)
-    form = await form_of(request)
-    check_csrf(request, form)
-    kind, reason, back = field(form, "kind"), field(form, "reason"), field(form, "account")
-    accounts = [value.strip() for value in form.get("accounts", []) if value.strip()]
-    if not reason:
-        raise PageExit(error_page(request, 400, "Reason needed", "say why: the reason is recorded with the decision"))
+    session, kind, reason, back, accounts = await _decision_form(request, Right.REVIEW_ATTRIBUTIONS, "account",
+                                                                 "accounts")
     try:
         result = await run(request, decisions.decide, request.app.state.port, kind=kind, accounts=accounts,
                            by=session.principal.user, reason=reason)
