@@ -1,4 +1,4 @@
-"""Request dependencies: the settings and the graph port opened in the lifespan."""
+"""Request dependencies: the graph port opened in the lifespan."""
 
 from __future__ import annotations
 
@@ -6,13 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from core.settings import Settings
 from graph.port import GraphPort
-
-
-def get_settings(request: Request) -> Settings:
-    """Return the settings the app was built with."""
-    return request.app.state.settings
 
 
 def get_port(request: Request) -> GraphPort:
@@ -20,5 +14,4 @@ def get_port(request: Request) -> GraphPort:
     return request.app.state.port
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 PortDep = Annotated[GraphPort, Depends(get_port)]
