@@ -32,16 +32,27 @@ class Right(StrEnum):
     REVIEW_ATTRIBUTIONS = "review_attributions"
     SHARE_CASES = "share_cases"
     READ_AUDIT = "read_audit"
+    REFER_CONTENT = "refer_content"  # platform referrals: draft, send, record the platform's answer
+    GENERATE_PACKAGES = "generate_packages"  # evidence packages for a case the caller may read
+    SEND_UPDATES = "send_updates"  # complainant updates: send, record, suppress
+    EXPORT_INTELLIGENCE = "export_intelligence"  # NIM intelligence reports: write, grade, export sanitised
+    DISCLOSE_VICTIM_DATA = "disclose_victim_data"  # intelligence exported with victims' data (handling code allowing)
+    EDIT_GUIDANCE = "edit_guidance"  # the advice library and the complainant update templates
 
 
 ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
-    Role.FORCE_OFFICER: frozenset({Right.READ_CASES, Right.READ_CONTACTS, Right.SUBMIT_REPORTS}),
-    Role.HUB_OFFICER: frozenset(
-        {Right.READ_CASES, Right.READ_CONTACTS, Right.SUBMIT_REPORTS, Right.REVIEW_DUPLICATES, Right.SHARE_CASES}
+    Role.FORCE_OFFICER: frozenset(
+        {Right.READ_CASES, Right.READ_CONTACTS, Right.SUBMIT_REPORTS, Right.GENERATE_PACKAGES}
     ),
-    Role.HUB_ANALYST: frozenset({Right.READ_CASES, Right.REVIEW_ATTRIBUTIONS}),
+    Role.HUB_OFFICER: frozenset(
+        {Right.READ_CASES, Right.READ_CONTACTS, Right.SUBMIT_REPORTS, Right.REVIEW_DUPLICATES, Right.SHARE_CASES,
+         Right.REFER_CONTENT, Right.GENERATE_PACKAGES, Right.SEND_UPDATES}
+    ),
+    Role.HUB_ANALYST: frozenset({Right.READ_CASES, Right.REVIEW_ATTRIBUTIONS, Right.EXPORT_INTELLIGENCE}),
     Role.HUB_LEAD: frozenset(
-        {Right.READ_CASES, Right.REVIEW_DUPLICATES, Right.REVIEW_ATTRIBUTIONS, Right.SHARE_CASES}
+        {Right.READ_CASES, Right.REVIEW_DUPLICATES, Right.REVIEW_ATTRIBUTIONS, Right.SHARE_CASES,
+         Right.REFER_CONTENT, Right.GENERATE_PACKAGES, Right.EXPORT_INTELLIGENCE, Right.DISCLOSE_VICTIM_DATA,
+         Right.EDIT_GUIDANCE}
     ),
     Role.AUDITOR: frozenset({Right.READ_AUDIT}),
     Role.INTAKE: frozenset({Right.SUBMIT_REPORTS}),
@@ -119,4 +130,10 @@ _WORDS = {
     Right.REVIEW_ATTRIBUTIONS: "review attributions",
     Right.SHARE_CASES: "share cases with forces",
     Right.READ_AUDIT: "read the audit trail",
+    Right.REFER_CONTENT: "refer content to platforms",
+    Right.GENERATE_PACKAGES: "generate evidence packages",
+    Right.SEND_UPDATES: "send complainant updates",
+    Right.EXPORT_INTELLIGENCE: "write or export intelligence reports",
+    Right.DISCLOSE_VICTIM_DATA: "disclose victims' personal data in intelligence",
+    Right.EDIT_GUIDANCE: "edit the advice library or update templates",
 }
