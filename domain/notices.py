@@ -34,6 +34,7 @@ class NoticeFacts:
     priority: str | None = None
     charge_by: date | None = None
     hub_code: str = "HUB"
+    advice: tuple[str, ...] = ()  # titles of the guidance matching the case, best first (graph/guidance.py)
 
 
 def _named(code: str, name: str | None, hub_code: str) -> str:
@@ -81,4 +82,7 @@ def notice_text(facts: NoticeFacts) -> str:
     else:
         lines.append(f"The case, its reports and the assessment are available to {facts.force_name or facts.force}'s "
                      f"officers through the hub's API (case {facts.case_id}).")
+    if facts.advice:
+        lines += ["", "Advice for this case, from the hub's guidance library (read it in the workbench or the API):"]
+        lines += [f"- {title}" for title in facts.advice]
     return "\n".join(lines) + "\n"

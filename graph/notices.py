@@ -16,6 +16,7 @@ from typing import Any
 
 from domain.leads import LeadsDirectory, load_leads_directory
 from domain.notices import NoticeFacts, notice_subject, notice_text
+from graph.guidance import guidance_for_cases
 from graph.policies import LEADS_FILE, POLICY_DIR
 from graph.port import GraphError, GraphPort, Row, Tx
 from graph.reference import REFERENCE_DIR, force_rows
@@ -78,7 +79,7 @@ def write_notices_in(tx: Tx, changes: Iterable[OwnerChange], *, leads: LeadsDire
     return [row["id"] for row in tx.run("notices/write_notices", rows=rows)]
 
 
-def facts_of(row: Row, *, hub_code: str = "HUB") -> NoticeFacts:
+def facts_of(row: Row, *, hub_code: str = "HUB", advice: Sequence[str] = ()) -> NoticeFacts:
     """Return the plain values a notice's words are built from, given a row of `notices/notices`."""
     return NoticeFacts(
         case_id=row["case"], force=row["force"], force_name=row["force_name"] or row["force"],
@@ -86,7 +87,7 @@ def facts_of(row: Row, *, hub_code: str = "HUB") -> NoticeFacts:
         reason=row["reason"], explanation=row["explanation"], lead_name=row["to"]["name"],
         reports=row["reports"], investigating=row["investigating"], investigating_name=row["investigating_name"],
         classification=row["classification"], priority=row["priority"], charge_by=row["charge_by"],
-        hub_code=hub_code,
+        hub_code=hub_code, advice=tuple(advice),
     )
 
 
@@ -96,16 +97,25 @@ def list_notices(port: GraphPort, *, force: str | None = None, status: str | Non
 
 
 def export_lines(port: GraphPort, *, force: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
-    """Return one export line per notice: the notice as stored, with its subject and text as the lead reads them."""
+    """Return one export line per notice: the notice as stored, with its subject, text and advice as the lead reads them.
+
+    `advice` lists the guidance matching the case as it stands (graph/guidance.py), best first, which the text
+    names too.
+    """
+    rows = list_notices(port, force=force, status=status)
+    guidance = guidance_for_cases(port, [row["case"] for row in rows])
     lines = []
-    for row in list_notices(port, force=force, status=status):
-        facts = facts_of(row)
+    for row in rows:
+        advice = guidance.get(row["case"], [])
+        facts = facts_of(row, advice=[document.title for document in advice])
         lines.append({
             "id": row["id"], "case": row["case"], "force": row["force"], "previous": row["previous"],
             "kind": row["kind"], "by": row["by"], "reason": row["reason"], "to": row["to"],
             "at": row["at"].isoformat(), "status": row["status"],
             "sent_at": row["sent_at"].isoformat() if row["sent_at"] else None, "sent_by": row["sent_by"],
             "subject": notice_subject(facts), "text": notice_text(facts),
+            "advice": [{"key": document.key, "title": document.title, "version": document.version}
+                       for document in advice],
         })
     return lines
 

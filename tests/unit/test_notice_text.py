@@ -61,3 +61,10 @@ def test_the_hub_retaining_a_case() -> None:
     text = notice_text(facts)
     assert "now owned by the National Online Hate Crime Hub, previously by Greater Manchester (E23000005)" in text
     assert "stays with the hub pending enquiries" in text
+
+
+def test_advice_titles_close_the_notice_best_first_and_nothing_when_none() -> None:
+    text = notice_text(_facts(advice=("Threats to life — immediate risk and Osman warnings", "Supporting victims")))
+    assert text.endswith("Advice for this case, from the hub's guidance library (read it in the workbench or the API):\n"
+                         "- Threats to life — immediate risk and Osman warnings\n- Supporting victims\n")
+    assert "Advice for this case" not in notice_text(_facts())
