@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -20,6 +20,9 @@ from api.graphql.loaders import force_cases_loader, link_loader, network_loader,
 from api.graphql.pagination import Connection, connection, decode_cursor, page_size
 from graph.port import Row
 from graph.read.network import MAX_DEPTH
+
+if TYPE_CHECKING:
+    from api.graphql.referral_types import ItemRemoval
 
 PERSONAL_KINDS = frozenset({"case", "report", "person", "account", "item"})
 
@@ -348,10 +351,17 @@ class ContentItem:
     posted_at: datetime | None
     has_url: bool
     platform_id: strawberry.Private[str | None]
+    removal_row: strawberry.Private[Row | None] = None
 
     @strawberry.field
     async def platform(self, info: Info[Context, None]) -> Platform | None:
         return await fetch_one(info, "platform", self.platform_id)
+
+    @strawberry.field(description="Its removal by the platform, where recorded (platform referrals); null while up.")
+    def removal(self) -> Annotated["ItemRemoval", strawberry.lazy("api.graphql.referral_types")] | None:
+        from api.graphql.referral_types import removal_of
+
+        return removal_of(self.removal_row)
 
     @strawberry.field(description="The account that posted it.")
     async def account(self, info: Info[Context, None]) -> Account | None:
@@ -373,7 +383,7 @@ class ContentItem:
 
 
 def _item(row: Row) -> ContentItem:
-    return _build(ContentItem, row, key=row["id"], platform_id=row.get("platform"))
+    return _build(ContentItem, row, key=row["id"], platform_id=row.get("platform"), removal_row=row)
 
 
 # -- campaigns -------------------------------------------------------------------------------------

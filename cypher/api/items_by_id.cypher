@@ -8,4 +8,6 @@ WHERE ($scope.all OR EXISTS {
       OR EXISTS { (vc)-[:SHARED_WITH]->(:Force {code: $scope.force}) }
   })
 RETURN i.key AS id, i.platform AS platform, i.kind AS kind, i.canonical_url AS canonical_url, i.text AS text,
-       i.posted_at AS posted_at, coalesce(i.has_url, false) AS has_url
+       i.posted_at AS posted_at, coalesce(i.has_url, false) AS has_url, i.removed_at AS removed_at,
+       i.removed_recorded_by AS removed_recorded_by, i.removal_referral AS removal_referral,
+       i.removal_note AS removal_note

@@ -115,7 +115,7 @@ def test_a_broken_directory_stops_the_policies_loading_at_start(tmp_path: Path) 
 
     from graph.policies import POLICY_DIR, load_policies
 
-    for name in ("assessment.yaml", "jurisdiction.yaml"):
+    for name in ("assessment.yaml", "jurisdiction.yaml", "platforms.yaml"):
         shutil.copy(POLICY_DIR / name, tmp_path / name)
     data = yaml.safe_load((POLICY_DIR / "hate_crime_leads.yaml").read_text())
     leads = dict(data["leads"])
