@@ -1,6 +1,8 @@
 # The API service for docker compose: the same code, pointed at the compose Neo4j through NEO4J_URI.
 FROM python:3.11-slim
 WORKDIR /app
+# DejaVu Sans gives evidence packages' PDFs every character the reports hold (else Helvetica, Latin-1 only).
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY core core
 COPY graph graph

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
-from api import networks, reports
+from api import networks, packages, reports
 from api.auth import RateLimiter
 from api.deps import PortDep
 from api.graphql.router import graphql_router
@@ -73,6 +73,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.include_router(reports.router)
     app.include_router(networks.router)
+    app.include_router(packages.router)  # evidence package downloads (api/packages.py)
     app.include_router(graphql_router(settings), prefix="/graphql")
     install_workbench(app)  # the analyst's pages under /workbench (docs/workbench.md)
     app.add_middleware(BodySizeLimit)

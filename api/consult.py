@@ -42,3 +42,12 @@ async def log_consultation(request: Request, principal: Principal, target: str, 
     event = AuditEvent.by(principal, operation, target, node_ids=tuple(i for i in node_ids if i),
                           justification=justification)
     await asyncio.wrap_future(request.app.state.audit.submit(event))
+
+
+async def log_refusal(request: Request, target: str, reason: str) -> None:
+    """Record a refused look when the caller is known (only their role or purpose was wanting)."""
+    principal = getattr(request.state, "principal", None)
+    if principal is None:
+        return
+    event = AuditEvent.by(principal, Operation.CONSULTATION, target, outcome=f"refused: {reason}")
+    await asyncio.wrap_future(request.app.state.audit.submit(event))

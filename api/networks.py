@@ -7,7 +7,6 @@ consultation audit entry naming every node shown, written before the page is ans
 
 from __future__ import annotations
 
-import asyncio
 from enum import StrEnum
 from html import escape
 from typing import Annotated
@@ -16,10 +15,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from api.auth import RateLimited
-from api.consult import caller, log_consultation, run
+from api.consult import caller, log_consultation, log_refusal, run
 from domain.access import AccessDenied
 from domain.tokens import InvalidToken
-from graph.audit import AuditEvent, Operation
 from visualisations.network_pages import MAX_DEPTH, network_page
 
 # The page inlines everything it needs; the browser itself refuses anything from elsewhere.
@@ -68,7 +66,7 @@ async def network(request: Request, kind: Kind, node_id: str,
     except RateLimited as limited:
         return _refusal(429, str(limited), {"Retry-After": str(int(limited.retry_after) + 1)})
     except AccessDenied as refusal:
-        await _log_refusal(request, target, str(refusal))
+        await log_refusal(request, target, str(refusal))
         return _refusal(403, str(refusal))
     page = await run(request, network_page, request.app.state.port, kind=kind.value, node_id=node_id, depth=depth,
                      principal=principal)
@@ -76,15 +74,6 @@ async def network(request: Request, kind: Kind, node_id: str,
     if page is None:
         return _refusal(404, f"no {kind.value} {node_id!r}")
     return HTMLResponse(page.html, headers=_HEADERS)
-
-
-async def _log_refusal(request: Request, target: str, reason: str) -> None:
-    """Record a refused look (the caller is known: only their role or purpose was wanting)."""
-    principal = getattr(request.state, "principal", None)
-    if principal is None:
-        return
-    event = AuditEvent.by(principal, Operation.CONSULTATION, target, outcome=f"refused: {reason}")
-    await asyncio.wrap_future(request.app.state.audit.submit(event))
 
 
 def _refusal(status: int, reason: str, headers: dict[str, str] | None = None) -> HTMLResponse:
