@@ -14,6 +14,7 @@ from cli.common import command_event, connected_settings, console, friendly, ope
 from cli.progress import progress_bar
 from cli.serve import serve
 from domain.access import Role
+from graph import updates
 from graph.networks import run_all
 from graph.port import GraphPort
 from graph.users import add_user, issue_token, list_users
@@ -64,10 +65,12 @@ def demo(
                              collected_by=lambda path, ids: command_event(
                                  by="hub demo", operation="collection", command=f"demo {path.name}", node_ids=ids))
         networks = run_all(graph)
+        due = updates.refresh(graph)  # the complainant updates the key events so far call for
         tokens = demo_tokens(graph, secret=config.jwt_secret)
     console.print(
         f"demo data: {summary.created} new, {summary.unchanged} already loaded; "
-        f"{networks.campaigns} campaigns, {networks.communities} communities"
+        f"{networks.campaigns} campaigns, {networks.communities} communities; "
+        f"{due.statuses.get('due', 0)} complainant updates due"
     )
     console.print("demo users and 8-hour tokens (send as `Authorization: Bearer <token>`, with an "
                   "`X-Justification` header saying why you look at personal data):")

@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     rate_limit_burst: int = Field(120, ge=1, validation_alias=AliasChoices("HUB_RATE_LIMIT_BURST"))
     api_threads: int = Field(32, ge=1, le=512, validation_alias=AliasChoices("HUB_API_THREADS"))
 
+    # Complainant updates: the sender they go through. Only `outbox` is built in: it writes each message to the
+    # outbox in the graph, which the workbench shows (nothing leaves the machine).
+    update_sender: Literal["outbox"] = Field("outbox", validation_alias=AliasChoices("HUB_UPDATE_SENDER"))
+
     # Intake.
     batch_size: int = Field(500, ge=1, le=50_000, validation_alias=AliasChoices("HUB_BATCH_SIZE"))
 
