@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from cli import access, assess, attribute, audit, db, dedupe, demo, export, generate, load, networks, notices, reference, serve, viz
+from cli import access, assess, attribute, audit, db, dedupe, demo, export, generate, guidance, intel, load, networks
+from cli import notices, packages, reference, referrals, serve, updates, viz
 
 app = typer.Typer(
     help="National online hate crime hub: graph intelligence platform.",
@@ -35,4 +36,10 @@ app.add_typer(access.users_app, name="users")
 app.add_typer(access.token_app, name="token")
 app.add_typer(audit.app, name="audit")
 app.add_typer(notices.app, name="notices")
+app.add_typer(referrals.app, name="refer")
+app.add_typer(packages.app, name="package")
+app.add_typer(updates.app, name="updates")
+app.add_typer(intel.app, name="intel")
+app.add_typer(guidance.app, name="guidance")
+app.add_typer(guidance.leads_app, name="leads")
 app.command("viz")(viz.viz)

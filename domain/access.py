@@ -58,6 +58,9 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
     Role.INTAKE: frozenset({Right.SUBMIT_REPORTS}),
 }
 
+# The scope of the hub's own work (commands run by hub staff at the command line): the whole graph.
+HUB_SCOPE: dict[str, Any] = {"all": True, "force": None}
+
 # Roles that handle personal data must say why they consult or change it (DPA 2018 s62).
 JUSTIFICATION_REQUIRED = frozenset({Role.FORCE_OFFICER, Role.HUB_OFFICER, Role.HUB_ANALYST, Role.HUB_LEAD})
 MIN_JUSTIFICATION = 10

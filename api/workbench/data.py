@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from domain.access import Principal
+from graph import referral_reads
+from graph.guidance import case_advice
 from graph.port import GraphPort, Row
 from graph.read import links, lists, nodes, workbench
 
@@ -90,16 +92,22 @@ def case_page(port: GraphPort, *, principal: Principal, case_id: str) -> dict[st
     person_ids = sorted({row["id"] for rows in roles.values() for row in rows})
     people = {row["id"]: row for row in nodes.people_by_id(port, ids=person_ids, scope=scope,
                                                             contacts=principal.contacts_withheld is None)}
+    content = _grouped(links.linked(port, "report_items", ids=report_ids, scope=scope))
+    item_keys = sorted({row["id"] for rows in content.values() for row in rows})
+    items = {row["id"]: row for row in nodes.items_by_id(port, ids=item_keys, scope=scope)}  # with their removal
     for report in reports:
         report["people"] = [{**people[row["id"]], "role": row["role"]} for row in roles.get(report["id"], [])
                             if row["id"] in people]
         report["accounts"] = [row["id"] for row in accounts.get(report["id"], [])]
+        report["items"] = [items[row["id"]] for row in content.get(report["id"], []) if row["id"] in items]
     duplicates = workbench.case_duplicate_links(port, id=case_id, scope=scope)
     linked_cases = [row["id"] for row in links.linked(port, "linked_cases", ids=[case_id], scope=scope)]
     account_ids = sorted({account for report in reports for account in report["accounts"]})
     return {"case": case, "assessment": _assessment(case.get("assessment_json")), "reports": reports,
+            "advice": case_advice(port, case_id, scope=scope),
             "duplicates": duplicates, "linked_cases": linked_cases,
-            "shown": [case_id, *report_ids, *person_ids, *account_ids]}
+            "referrals": referral_reads.list_referrals(port, scope=scope, case=case_id),
+            "shown": [case_id, *report_ids, *person_ids, *account_ids, *items]}
 
 
 def account_page(port: GraphPort, *, principal: Principal, account_id: str) -> dict[str, Any] | None:

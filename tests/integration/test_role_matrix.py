@@ -26,6 +26,8 @@ DEDUPE = frozenset({Role.HUB_OFFICER, Role.HUB_LEAD})
 ATTRIBUTION = frozenset({Role.HUB_ANALYST, Role.HUB_LEAD})
 CASEWORK = frozenset({Role.HUB_OFFICER, Role.HUB_LEAD})
 AUDITORS = frozenset({Role.AUDITOR})
+INTELLIGENCE = frozenset({Role.HUB_ANALYST, Role.HUB_LEAD})
+PACKAGERS = frozenset({Role.FORCE_OFFICER, Role.HUB_OFFICER, Role.HUB_LEAD})
 
 WHY = 'reason: "matrix test"'
 QUERIES: dict[str, tuple[str, frozenset[Role]]] = {
@@ -48,6 +50,18 @@ QUERIES: dict[str, tuple[str, frozenset[Role]]] = {
     "forces": ("{ forces { __typename } }", READERS),
     "auditTrail": ("{ auditTrail(first: 2) { __typename } }", AUDITORS),
     "auditVerification": ("{ auditVerification { intact } }", AUDITORS),
+    "guidance": ('{ guidance(situation: "doxxing") { __typename } }', READERS),
+    "guidanceDocument": ('{ guidanceDocument(kind: "guidance", key: "doxxing") { __typename } }', READERS),
+    "hateCrimeLeads": ("{ hateCrimeLeads { __typename } }", READERS),
+    "caseGuidance": ('{ caseGuidance(caseId: "case-x") { __typename } }', READERS),
+    "intelligenceReports": ("{ intelligenceReports(first: 2) { __typename } }", INTELLIGENCE),
+    "intelligenceReport": ('{ intelligenceReport(id: "intel:x") { __typename } }', INTELLIGENCE),
+    "disclosures": ("{ disclosures(first: 2) { __typename } }", INTELLIGENCE | AUDITORS),
+    "complainantUpdates": ("{ complainantUpdates(first: 2, overdue: true) { __typename } }", READERS),
+    "outbox": ("{ outbox(first: 2) { __typename } }", frozenset({Role.HUB_OFFICER})),
+    "referrals": ("{ referrals(first: 2, overdue: true) { __typename } }", READERS),
+    "referral": ('{ referral(id: "referral:x") { __typename } }', READERS),
+    "evidencePackages": ('{ evidencePackages(caseId: "case-x") { __typename } }', PACKAGERS),
 }
 MUTATIONS: dict[str, tuple[str, frozenset[Role]]] = {
     "submitReport": ("submitReport(report: {}) { __typename }", SUBMITTERS),
@@ -67,6 +81,20 @@ MUTATIONS: dict[str, tuple[str, frozenset[Role]]] = {
     "undoOverride": (f'undoOverride(overrideId: "o-x", {WHY}) {{ __typename }}', CASEWORK),
     "reassignCase": (f'reassignCase(caseId: "case-x", force: "{GMP}", {WHY}) {{ __typename }}', CASEWORK),
     "undoReassignment": (f'undoReassignment(caseId: "case-x", {WHY}) {{ __typename }}', CASEWORK),
+    "editGuidance": (f'editGuidance(kind: "guidance", key: "matrix_test", title: "t", body: "b", {WHY}) '
+                     '{ __typename }', frozenset({Role.HUB_LEAD})),
+    "draftIntelligenceReport": ('draftIntelligenceReport(subjectKind: "account", subjectId: "x:a") { __typename }',
+                                INTELLIGENCE),
+    "gradeIntelligenceReport": (f'gradeIntelligenceReport(id: "intel:x", source: "2", assessment: "B", handling: "P", '
+                                f'{WHY}) {{ __typename }}', INTELLIGENCE),
+    "exportIntelligence": ('exportIntelligence(recipient: "NIM", ids: ["intel:x"]) { __typename }', INTELLIGENCE),
+    "sendComplainantUpdate": ('sendComplainantUpdate(updateId: "update:x") { __typename }',
+                              frozenset({Role.HUB_OFFICER})),
+    "refreshComplainantUpdates": ("refreshComplainantUpdates { __typename }", frozenset({Role.HUB_OFFICER})),
+    "draftReferrals": ('draftReferrals(caseId: "case-x") { __typename }', CASEWORK),
+    "referCampaign": ('referCampaign(campaignId: "c-x") { __typename }', CASEWORK),
+    "recordReferralEvent": ('recordReferralEvent(referralId: "referral:x", event: sent) { __typename }', CASEWORK),
+    "generateEvidencePackage": ('generateEvidencePackage(caseId: "case-x") { __typename }', PACKAGERS),
 }
 
 
