@@ -91,7 +91,7 @@ def test_an_anonymous_reporter_is_never_contacted(seeded: GraphPort, policies: P
     outcomes = update_sending.send_updates(seeded, [rows[0]["id"]], by="PC Test",
                                            sender=update_sending.sender_for(neo4j_settings, seeded))
     assert outcomes[0].outcome == "refused" and "anonymous reporter" in outcomes[0].detail
-    assert update_sending.due_ids(seeded) == [] and updates.outbox(seeded) == []
+    assert update_sending.due_ids(seeded) == [] and updates.outbox(seeded, scope=ALL) == []
 
 
 def test_a_reporter_who_wants_no_contact_or_gave_no_address_is_not_contactable(
@@ -168,11 +168,12 @@ def test_a_hub_officer_sends_an_update_through_graphql_into_the_outbox(
     for role in (Role.HUB_ANALYST, Role.FORCE_OFFICER, Role.HUB_LEAD):
         refused = _post(test_client, tokens[role], SEND, id=received["id"])
         assert refused["data"] is None and " may not send complainant updates" in refused["errors"][0]["message"]
-    assert updates.outbox(seeded) == []
+    assert updates.outbox(seeded, scope=ALL) == []
 
     sent = _post(test_client, tokens[Role.HUB_OFFICER], SEND, id=received["id"])["data"]["sendComplainantUpdate"]
     assert sent["outcome"] == "sent" and sent["messageId"].startswith("outbox:")
-    [message] = updates.outbox(seeded)
+    [message] = updates.outbox(seeded, scope=ALL)
+    assert updates.outbox(seeded, scope={"all": False, "force": GMP}) == [], "a force's scope reaches no outbox"
     assert (message["to"], message["channel"], message["update"]) == ("ana@example.org", "email", received["id"])
     assert message["subject"] == "Your report GQL: received by the hub"
     assert message["body"].startswith("Dear Ana Silva,")
@@ -181,7 +182,7 @@ def test_a_hub_officer_sends_an_update_through_graphql_into_the_outbox(
     assert received["id"] in entry["node_ids"] and entry["actor"] == "hub-officer-hub"
 
     again = _post(test_client, tokens[Role.HUB_OFFICER], SEND, id=received["id"])["data"]["sendComplainantUpdate"]
-    assert again["outcome"] == "already" and len(updates.outbox(seeded)) == 1
+    assert again["outcome"] == "already" and len(updates.outbox(seeded, scope=ALL)) == 1
     outbox = _post(test_client, tokens[Role.HUB_OFFICER], "{ outbox(first: 5) { edges { node { to subject } } } }")
     assert outbox["data"]["outbox"]["edges"][0]["node"]["to"] == "ana@example.org"
     unknown = _post(test_client, tokens[Role.HUB_OFFICER], SEND, id="update:nope")
@@ -228,7 +229,7 @@ def test_the_workbench_lists_updates_overdue_first_and_sends_with_a_csrf_guarded
         assert "witness" in page.text and 'action="/workbench/updates/send"' in page.text
         update = next(row["id"] for row in _updates(seeded, status="due") if row["reference"] == "WB-OLD")
         forged = browser.post("/workbench/updates/send", data={"csrf": "forged", "update": update})
-        assert forged.status_code == 403 and updates.outbox(seeded) == []
+        assert forged.status_code == 403 and updates.outbox(seeded, scope=ALL) == []
         sent = browser.post("/workbench/updates/send", data={"csrf": csrf_of(page.text), "update": update},
                             follow_redirects=False)
         assert sent.status_code == 303, sent.text
@@ -241,7 +242,7 @@ def test_the_workbench_lists_updates_overdue_first_and_sends_with_a_csrf_guarded
         assert "address withheld" in page.text
         assert browser.get("/workbench/outbox").status_code == 403
         refused = browser.post("/workbench/updates/send", data={"csrf": csrf_of(page.text), "update": update})
-        assert refused.status_code == 403 and len(updates.outbox(seeded)) == 1
+        assert refused.status_code == 403 and len(updates.outbox(seeded, scope=ALL)) == 1
 
 
 def test_assignment_referral_and_removal_each_bring_an_update_dated_when_they_happened(
