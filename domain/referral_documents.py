@@ -21,7 +21,7 @@ class ReferredItem:
     key: str
     url: str | None
     kind: str | None
-    account: str | None
+    accounts: tuple[str, ...]  # every account reporters gave as its author (usually one)
     posted_at: datetime | None
     text: str | None
     removed_at: datetime | None = None
@@ -81,7 +81,7 @@ def document_text(facts: ReferralFacts) -> str:
     for number, item in enumerate(facts.items, 1):
         where = item.url or f"(no URL; item {item.key})"
         lines.append(f"{number}. {where}")
-        details = [part for part in (item.kind, f"posted by {item.account}" if item.account else None,
+        details = [part for part in (item.kind, f"posted by {' or '.join(item.accounts)}" if item.accounts else None,
                                      f"at {item.posted_at:%d %B %Y %H:%M}" if item.posted_at else None) if part]
         if details:
             lines.append(f"   {', '.join(details)}")
@@ -107,7 +107,7 @@ def document_json(facts: ReferralFacts) -> dict[str, Any]:
         "case": facts.case, "campaign": facts.campaign, "basis": facts.basis, "offences": list(facts.offences),
         "policy": facts.policy, "created_at": _when(facts.created_at), "sent_at": _when(facts.sent_at),
         "due_by": _when(facts.due_by), "response_hours": facts.response_hours,
-        "items": [{"key": item.key, "url": item.url, "kind": item.kind, "account": item.account,
+        "items": [{"key": item.key, "url": item.url, "kind": item.kind, "accounts": list(item.accounts),
                    "posted_at": _when(item.posted_at), "text": None if item.url else _excerpt(item.text),
                    "removed_at": _when(item.removed_at)} for item in facts.items],
         "asked": ["remove or restrict the content", "preserve the content and account data for a police investigation",

@@ -75,7 +75,7 @@ def facts_of(row: Row) -> ReferralFacts:
         response_hours=row["response_hours"], trusted_flagger=bool(row["trusted_flagger"]),
         created_at=row["created_at"], case=row["case"], campaign=row["campaign"], sent_at=row["sent_at"],
         due_by=row["due_by"], offences=tuple(row["offences"]),
-        items=tuple(ReferredItem(key=item["key"], url=item["url"], kind=item["kind"], account=item["account"],
+        items=tuple(ReferredItem(key=item["key"], url=item["url"], kind=item["kind"], accounts=tuple(item["accounts"]),
                                  posted_at=item["posted_at"], text=item["text"], removed_at=item["removed_at"])
                     for item in row["items"]),
     )

@@ -7,7 +7,7 @@ WHERE ($scope.all OR c.owning_force = $scope.force OR c.investigating_force = $s
 WITH DISTINCT c, i
 RETURN i.key AS key, i.platform AS platform, i.kind AS kind, i.canonical_url AS canonical_url,
        coalesce(i.has_url, false) AS has_url, i.posted_at AS posted_at,
-       head([(i)-[:POSTED_BY]->(a:Account) | a.id]) AS author,
+       head(COLLECT { MATCH (i)-[:POSTED_BY]->(a:Account) RETURN a.id ORDER BY a.id }) AS author,
        i.removed_at AS removed_at, i.removed_recorded_by AS removed_recorded_by,
        i.removal_referral AS removal_referral, i.removal_note AS removal_note,
        [(c)-[:HAS_REFERRAL]->(ref:Referral)-[:LISTS]->(i) |

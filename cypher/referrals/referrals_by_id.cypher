@@ -19,8 +19,9 @@ RETURN r.id AS id, r.case AS case, r.campaign AS campaign, r.platform AS platfor
        COLLECT { MATCH (r)<-[:HAS_REFERRAL]-(c:Case) RETURN c.id ORDER BY c.id } AS cases,
        COLLECT {
          MATCH (r)-[l:LISTS]->(i:ContentItem)
-         OPTIONAL MATCH (i)-[:POSTED_BY]->(a:Account)
-         RETURN {key: i.key, url: i.canonical_url, kind: i.kind, account: a.id, posted_at: i.posted_at, text: i.text,
+         // reporters may name different authors for one item: the platform gets every account given
+         WITH l, i, COLLECT { MATCH (i)-[:POSTED_BY]->(a:Account) RETURN a.id ORDER BY a.id } AS accounts
+         RETURN {key: i.key, url: i.canonical_url, kind: i.kind, accounts: accounts, posted_at: i.posted_at, text: i.text,
                  removed_at: i.removed_at, removed_recorded_by: i.removed_recorded_by,
                  removal_referral: i.removal_referral, removal_note: i.removal_note}
          ORDER BY l.position

@@ -262,3 +262,14 @@ def test_the_refer_commands_end_to_end_and_audited(hub, seeded: GraphPort, polic
     changes = audit.search(seeded, operation="alteration", limit=20)
     targets = {entry["target"] for entry in changes}
     assert {"hub refer draft", "hub refer ack", "hub refer removed", "hub refer refused", "hub refer no-response"} <= targets
+
+
+def test_an_item_given_two_authors_is_listed_once_with_both(seeded: GraphPort, policies: Policies) -> None:
+    case = ingest_case(seeded, policies, "A", content=[f.post(X1, handle="@troll_one")])
+    ingest_case(seeded, policies, "B", content=[f.post(X1, handle="@someone_else")])
+    [referral] = referrals.draft_for_case(seeded, case, by="DC Reed", platforms=policies.platforms).created
+    row = referral_reads.get(seeded, referral, scope=HUB)
+    assert [item["key"] for item in row["items"]] == ["x:status:1001"]
+    assert row["items"][0]["accounts"] == ["x:someone_else", "x:troll_one"]
+    text = referral_reads.document(row)["text"]
+    assert text.count(X1_AS_REFERRED) == 1 and "posted by x:someone_else or x:troll_one" in text

@@ -137,9 +137,9 @@ def test_the_basis_names_the_offences_made_out_or_else_the_platform_policy() -> 
 # -- the document ------------------------------------------------------------------------------------
 
 def _facts(**changes) -> ReferralFacts:
-    items = (ReferredItem(key="x:status:1", url="https://x.com/i/status/1", kind="post", account="x:troll_one",
+    items = (ReferredItem(key="x:status:1", url="https://x.com/i/status/1", kind="post", accounts=("x:troll_one",),
                           posted_at=T0, text="hateful words"),
-             ReferredItem(key="x:dm:abc", url=None, kind="direct_message", account="x:troll_one", posted_at=None,
+             ReferredItem(key="x:dm:abc", url=None, kind="direct_message", accounts=("x:troll_one",), posted_at=None,
                           text="a private message " * 30, removed_at=T0 + timedelta(days=1)))
     values = dict(id="referral:1", platform="x", platform_name="X (Twitter)", status="sent",
                   contact="le-referrals@x.platform.example", policy="Hateful conduct policy (https://help.x.com/)",
