@@ -16,6 +16,7 @@ import json
 import subprocess
 import sys
 import time
+from collections import Counter
 from itertools import islice
 from pathlib import Path
 
@@ -56,6 +57,17 @@ def _copy_paste_merges(cases: list[list[str]], truth: dict) -> int:
     return merges
 
 
+def _links(port: GraphPort) -> set[tuple[str, str, str]]:
+    return {(row["later"], row["earlier"], row["rule"]) for row in port.read("benchmarks/duplicate_links_by_rule")}
+
+
+def _link_differences(online: set[tuple[str, str, str]], batch: set[tuple[str, str, str]]) -> tuple[dict, dict]:
+    """Count, by rule, the duplicate links only one path made: where the two paths part."""
+    only_online = Counter(rule for _, _, rule in online - batch)
+    only_batch = Counter(rule for _, _, rule in batch - online)
+    return dict(only_online), dict(only_batch)
+
+
 def measure(n_reports: int, seed: int, batch_size: int) -> dict:
     """Run the whole measurement for one size and return its figures."""
     folder = generated_data(n_reports, seed)
@@ -75,6 +87,7 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
         figures["bcubed"] = bcubed(online, truth["duplicate_groups"])
         figures["copy_paste_merges"] = _copy_paste_merges(online, truth)
 
+        online_links = _links(port)
         started = time.perf_counter()
         summary = recompute(port)
         figures["batch_s"] = time.perf_counter() - started
@@ -82,6 +95,7 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
         batch = [[_key(entry) for entry in row["reports"]] for row in export_cases(port)]
         figures["batch_equals_online"] = sorted(map(sorted, batch)) == sorted(map(sorted, online))
         figures["cases"] = summary.cases
+        figures["links_only_online"], figures["links_only_batch"] = _link_differences(online_links, _links(port))
     figures["peak_rss_mb"] = peak_rss_mb()
     return figures
 
@@ -113,6 +127,9 @@ def main() -> None:
             f"| batch == online: {figures['batch_equals_online']} | peak RSS {figures['peak_rss_mb']:.0f} MB",
             flush=True,
         )
+        if figures["links_only_online"] or figures["links_only_batch"]:
+            print(f"          links only online, by rule: {figures['links_only_online']}; "
+                  f"only batch: {figures['links_only_batch']}", flush=True)
 
 
 if __name__ == "__main__":
