@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -115,19 +115,37 @@ def ingest_in(
     if conflicts and all_or_nothing:
         raise IntakeConflict(conflicts)
     if rows.reports:
+        gaining = items_gaining_authors(tx, rows)
         write_rows(tx, rows)
-        combine_duplicates(tx, rows)
+        combine_duplicates(tx, rows, newly_authored=gaining)
         if policies is not None:
             new_ids = [row["id"] for row in rows.reports]
             assess_and_assign_reports_in(tx, new_ids, policies=policies, today=today or date.today())
     return outcomes
 
 
-def combine_duplicates(tx: Tx, rows: IntakeRows) -> None:
-    """Online duplicate detection for the new reports: link them, put them in cases, link series and texts."""
+def items_gaining_authors(tx: Tx, rows: IntakeRows) -> list[str]:
+    """Return the keys of items already in the graph to which these rows add an author (call before writing)."""
+    authored = [{"key": item["key"], "author": item["author"]} for item in rows.items if item.get("author")]
+    return [row["key"] for row in tx.run("dedupe/items_gaining_authors", rows=authored)] if authored else []
+
+
+def combine_duplicates(tx: Tx, rows: IntakeRows, *, newly_authored: Sequence[str] = ()) -> None:
+    """Online duplicate detection for the new reports: link them, put them in cases, link series and texts.
+
+    Where the new reports name an author for an item that had none (or another), the item's earlier reports
+    are matched again by the rule that reads authors, and their cases reclustered: the batch path, which sees
+    every author at once, would link them too.
+    """
     new_ids = [row["id"] for row in rows.reports]
     rules.link_reports(tx, new_ids)
+    earlier = [row["id"] for row in tx.run("dedupe/earlier_reports_of_items", keys=list(newly_authored),
+                                            exclude=new_ids)] if newly_authored else []
+    if earlier:
+        rules.link_items_without_url(tx, earlier)
     cases.place_new_reports(tx, new_ids)
+    if earlier:
+        cases.cluster_reports(tx, earlier)
     tx.run("dedupe/link_course_of_conduct", ids=new_ids)
     text_groups.link_items(tx, sorted({item["key"] for item in rows.items if item.get("text_key")}))
 

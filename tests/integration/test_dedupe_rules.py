@@ -15,6 +15,7 @@ from tests import factories as f
 TWEET = "https://x.com/troll_one/status/1111111111111111111"
 TWEET_VARIANT = "http://mobile.twitter.com/Troll_One/status/1111111111111111111/?s=20"
 OTHER_TWEET = "https://x.com/troll_one/status/2222222222222222222"
+NO_AUTHOR_TWEET = "https://x.com/i/status/4444444444444444444"  # names no account
 CAMPAIGN_TEXT = "people like her do not belong in this country and should be sent back now"
 
 
@@ -69,6 +70,12 @@ SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", content=[f.post(TWEET, text=CAMPAIGN_TEXT, posted_at="2026-10-01T20:00:00+00:00")]),
         f.report("B", content=[f.post(None, handle="troll_one", text=CAMPAIGN_TEXT, posted_at="2026-10-01T21:01:00+01:00")]),
     ], [{"A", "B"}]),
+    ("an author named later lets an earlier report match material without a URL", lambda: [
+        f.report("E", content=[{"platform": "X", "kind": "post", "url": NO_AUTHOR_TWEET,
+                                "posted_at": "2026-10-01T20:00:00+00:00"}]),
+        f.report("A", content=[f.post(None, handle="troll_one", posted_at="2026-10-01T20:00:30+00:00")]),
+        f.report("N", content=[{"platform": "X", "kind": "post", "url": NO_AUTHOR_TWEET, "author_handle": "troll_one"}]),
+    ], [{"E", "A", "N"}]),
     ("same account, same words, a different time: separate posts", lambda: [
         f.report("A", content=[f.post(TWEET, text=CAMPAIGN_TEXT, posted_at="2026-10-01T20:00:00+00:00")]),
         f.report("B", content=[f.post(None, handle="troll_one", text=CAMPAIGN_TEXT, posted_at="2026-10-02T09:00:00+00:00")]),
