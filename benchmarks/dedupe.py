@@ -16,8 +16,8 @@ import json
 import subprocess
 import sys
 import time
-from collections import Counter
-from itertools import islice
+from collections import Counter, defaultdict
+from itertools import combinations, islice
 from pathlib import Path
 
 from benchmarks.support import bcubed, generated_data, pairwise_scores, peak_rss_mb, throwaway_neo4j
@@ -57,6 +57,52 @@ def _copy_paste_merges(cases: list[list[str]], truth: dict) -> int:
     return merges
 
 
+TIES = ("url", "no_url", "message")  # strongest first
+
+
+def _direct_ties(reports: Path, truth: dict) -> dict[tuple[str, str], str]:
+    """Each pair of reports the truth ties directly, and how.
+
+    `url`: both give the item they share with its URL; `no_url`: one gives it without (matched by account and
+    time, or not at all); `message`: a direct or group message one gives without URL (offered for review,
+    never merged blind); `resubmission`: the same person sending the same material again. Pairs tied only
+    through a third report are left out.
+    """
+    with_url: set[tuple[str, str]] = set()
+    with reports.open() as source:
+        for line in source:
+            record = json.loads(line)
+            key = _key(record)
+            for item, content in zip(truth["report_items"].get(key, []), record.get("content", [])):
+                if content.get("url"):
+                    with_url.add((key, item))
+    reporters: dict[str, list[str]] = defaultdict(list)
+    for key, items in truth["report_items"].items():
+        for item in set(items):
+            reporters[item].append(key)
+    ties: dict[tuple[str, str], str] = {}
+    for item, keys in reporters.items():
+        message = truth["items"][item]["kind"] in ("direct_message", "group_message")
+        for first, second in combinations(sorted(keys), 2):
+            both = (first, item) in with_url and (second, item) in with_url
+            tie = "url" if both else "message" if message else "no_url"
+            known = ties.get((first, second))
+            if known is None or TIES.index(tie) < TIES.index(known):
+                ties[(first, second)] = tie
+    for first, later in truth["resubmissions"]:
+        ties.setdefault((min(first, later), max(first, later)), "resubmission")
+    return ties
+
+
+def _recall_by_tie(ties: dict[tuple[str, str], str], cases: list[list[str]]) -> dict[str, dict]:
+    """Recall of the directly tied pairs, by how they are tied: which kind of evidence the rules miss."""
+    case_of = {key: index for index, members in enumerate(cases) for key in members}
+    total: Counter[str] = Counter(ties.values())
+    together: Counter[str] = Counter(tie for (first, second), tie in ties.items()
+                                     if first in case_of and case_of[first] == case_of.get(second))
+    return {tie: {"pairs": total[tie], "recall": together[tie] / total[tie]} for tie in sorted(total)}
+
+
 def _links(port: GraphPort) -> set[tuple[str, str, str]]:
     return {(row["later"], row["earlier"], row["rule"]) for row in port.read("benchmarks/duplicate_links_by_rule")}
 
@@ -86,6 +132,7 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
         figures["pairwise"] = pairwise_scores(online, truth["duplicate_groups"])
         figures["bcubed"] = bcubed(online, truth["duplicate_groups"])
         figures["copy_paste_merges"] = _copy_paste_merges(online, truth)
+        figures["recall_by_tie"] = _recall_by_tie(_direct_ties(folder / "reports.jsonl", truth), online)
 
         online_links = _links(port)
         started = time.perf_counter()
@@ -127,6 +174,9 @@ def main() -> None:
             f"| batch == online: {figures['batch_equals_online']} | peak RSS {figures['peak_rss_mb']:.0f} MB",
             flush=True,
         )
+        print("          recall of directly tied pairs, by tie: " + "; ".join(
+            f"{tie} {share['recall']:.4f} ({share['pairs']:,} pairs)" for tie, share in figures["recall_by_tie"].items()),
+            flush=True)
         if figures["links_only_online"] or figures["links_only_batch"]:
             print(f"          links only online, by rule: {figures['links_only_online']}; "
                   f"only batch: {figures['links_only_batch']}", flush=True)
