@@ -34,15 +34,18 @@ def _moment(text: str | None) -> datetime:
 def refresh(
     now: Annotated[Optional[str], typer.Option("--now", help="The time to count from (ISO 8601); default now.")] = None,
     by: Annotated[str, typer.Option("--by", help="Who runs it (audit trail); default the login name.")] = "",
+    case: Annotated[Optional[list[str]], typer.Option("--case", help="Only the reports of this case (repeatable).")] = None,
 ) -> None:
-    """Find every report's key events and write one update per event (idempotent), each with its due time."""
+    """Find the key events of every report (or a case's) and write one update per event, each with its due time.
+
+    Idempotent: only updates that are new or changed are written."""
     moment = _moment(now)
     with open_port(connected_settings(), migrate=True) as port:
-        result = updates.refresh(port, moment)
-        audit(port, by=by, operation="alteration", command="updates refresh", node_ids=[],
-              why=f"{result.new} new updates, {result.withdrawn} withdrawn")
+        result = updates.refresh(port, moment, cases=case or None)
+        audit(port, by=by, operation="alteration", command="updates refresh", node_ids=list(case or []),
+              why=f"{result.new} new updates, {result.withdrawn} withdrawn, {result.written} written")
     counts = ", ".join(f"{count} {status}" for status, count in sorted(result.statuses.items())) or "none"
-    console.print(f"{result.new} new updates, {result.withdrawn} withdrawn; now {counts}")
+    console.print(f"{result.new} new updates, {result.withdrawn} withdrawn, {result.written} written; now {counts}")
 
 
 @app.command("list")

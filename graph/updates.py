@@ -11,8 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -113,21 +112,36 @@ class RefreshResult:
     statuses: dict[str, int]
     new: int
     withdrawn: int
+    written: int = 0  # updates written or rewritten (new, or their due time, status or words changed)
 
 
-def refresh(port: GraphPort, now: datetime | None = None, *, clock: Clock | None = None) -> RefreshResult:
-    """Find every report's key events and write (or bring up to date) one update per event; return the counts.
+# What a refresh compares with the stored update before writing it again (a sent one keeps all but its case).
+_FOLLOWS_REFRESH = ("status", "due_by", "enhanced", "enhanced_reason", "working_days", "channel",
+                    "not_contactable_reason", "facts_json")
+
+
+def _unchanged(row: Row, stored: Row | None) -> bool:
+    if stored is None or stored["status"] == "withdrawn" or stored["case"] != row["case"]:
+        return False
+    return stored["status"] == "sent" or all(stored[name] == row[name] for name in _FOLLOWS_REFRESH)
+
+
+def refresh(port: GraphPort, now: datetime | None = None, *, clock: Clock | None = None,
+            cases: Sequence[str] | None = None) -> RefreshResult:
+    """Find the key events of every report (or of the reports in `cases`) and write one update per event.
 
     An event's time is fixed when its update is first written: the time the graph records for it, or `now`
     when it records none. Until an update is sent, its due time, status and reasons follow the latest refresh;
-    an unsent update whose event no longer holds is withdrawn.
+    an unsent update whose event no longer holds is withdrawn. Only what changed is written: a rerun writes
+    nothing. Returns the counts by status (over all updates), the new, the withdrawn and the rewritten.
     """
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     clock = clock or shipped_clock()
-    complainants = {row["report"]: row for row in port.read("updates/complainants")}
-    existing = {row["id"]: row for row in port.read("updates/existing")}
+    reports = None if cases is None else [row["id"] for row in port.read("updates/reports_of_cases", cases=list(cases))]
+    complainants = {row["report"]: row for row in port.read("updates/complainants", reports=reports)}
+    existing = {row["id"]: row for row in port.read("updates/existing", reports=reports)}
     rows = []
-    for event in port.read("updates/key_events"):
+    for event in port.read("updates/key_events", reports=reports):
         report = complainants[event["report"]]
         first_at = (event["at"] or now).astimezone(timezone.utc)
         key, facts = _event_facts(event, report, first_at)
@@ -144,12 +158,13 @@ def refresh(port: GraphPort, now: datetime | None = None, *, clock: Clock | None
             "working_days": clock.policy.working_days(reason is not None),
             "status": "due" if channel else "not_contactable", "channel": channel, "not_contactable_reason": why_not,
         })
-    port.write_batches("updates/write_updates", rows, batch_size=port.settings.batch_size, now=now)
+    changed = [row for row in rows if not _unchanged(row, existing.get(row["id"]))]
+    port.write_batches("updates/write_updates", changed, batch_size=port.settings.batch_size, now=now)
     current = {row["id"] for row in rows}
     gone = [i for i, row in existing.items() if i not in current and row["status"] not in ("sent", "withdrawn")]
     withdrawn = port.write("updates/withdraw", ids=gone, reason=WITHDRAWN, now=now)[0]["withdrawn"] if gone else 0
-    statuses = Counter(row["status"] for row in port.read("updates/existing"))
-    return RefreshResult(dict(statuses), len(current - set(existing)), withdrawn)
+    statuses = {row["status"]: row["count"] for row in port.read("updates/statuses")}
+    return RefreshResult(statuses, len(current - set(existing)), withdrawn, len(changed))
 
 
 def list_updates(port: GraphPort, *, scope: Mapping[str, Any], now: datetime | None = None, case: str | None = None,

@@ -168,13 +168,16 @@ class UpdatesMutation:
         return UpdateSent(update_id=outcome.id, outcome=outcome.outcome, detail=outcome.detail,
                           message_id=outcome.message)
 
-    @strawberry.mutation(description="Find every report's key events now and write the updates they call for.")
-    async def refresh_complainant_updates(self, info: Info[Context, None],
-                                          justification: Justification = None) -> UpdatesRefreshed:
+    @strawberry.mutation(description="Find the key events now, of every report or of one case's, and write the "
+                                     "updates they call for (only what changed is written).")
+    async def refresh_complainant_updates(self, info: Info[Context, None], justification: Justification = None,
+                                          case_id: str | None = None) -> UpdatesRefreshed:
         context = info.context
         why = context.require_personal_data(Right.SEND_UPDATES, justification)
-        result = await context.run(updates.refresh, context.port, datetime.now(timezone.utc))
-        await context.log(Operation.ALTERATION, f"graphql mutation {info.field_name}", [], justification=why,
+        result = await context.run(updates.refresh, context.port, datetime.now(timezone.utc),
+                                   cases=None if case_id is None else [case_id])
+        await context.log(Operation.ALTERATION, f"graphql mutation {info.field_name}", [case_id or ""],
+                          justification=why,
                           details=f"{result.new} new updates, {result.withdrawn} withdrawn")
         return UpdatesRefreshed(new=result.new, withdrawn=result.withdrawn, statuses=[
             UpdateStatusCount(status=status, count=count) for status, count in sorted(result.statuses.items())])

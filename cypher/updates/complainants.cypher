@@ -1,6 +1,7 @@
 // Per report: how its complainant (the reporter) may be contacted, as they said at intake, whether an address
 // is held for each channel, and what makes its victims entitled to enhanced rights under the Victims' Code.
 MATCH (r:Report)
+WHERE $reports IS NULL OR r.id IN $reports
 OPTIONAL MATCH (r)-[how:REPORTED_BY]->(p:Person)
 OPTIONAL MATCH (r)-[:IN_CASE]->(c:Case)
 RETURN r.id AS report, r.reference AS reference, r.received_at AS received_at, c.id AS case,

@@ -2,8 +2,10 @@
 // reports), assigned (to the case's owning force), referred (a referral of its case sent), content removed
 // (an item it reports), suspect identified (an account named in its case controlled by a subject known by
 // more than the bare account) and no further action (its case assessed nchi or no_record). `key` tells two
-// events of one kind apart; `at` is when it happened (null when the graph does not say).
+// events of one kind apart; `at` is when it happened (null when the graph does not say). Only the reports
+// $reports, or all when it is null.
 MATCH (r:Report)
+WHERE $reports IS NULL OR r.id IN $reports
 OPTIONAL MATCH (r)-[:IN_CASE]->(c:Case)
 CALL (r, c) {
   RETURN 'received' AS event, 'received' AS key, r.received_at AS at, {} AS details

@@ -50,7 +50,8 @@ def test_a_generated_scenario_lists_each_update_overdue_exactly_when_due(seeded:
     due = [row for row in _updates(seeded, status="due")]
     assert len({row["report"] for row in due if row["event"] == "received"}) > 10
     before = fingerprint(seeded)
-    assert updates.refresh(seeded, start + timedelta(days=3)).new == 0  # a rerun writes nothing new
+    rerun = updates.refresh(seeded, start + timedelta(days=3))
+    assert (rerun.new, rerun.written, rerun.withdrawn) == (0, 0, 0)  # a rerun writes nothing
     assert fingerprint(seeded) == before
 
     # The due times do not move with `now`; each update is listed overdue from the moment after it is due.
@@ -269,3 +270,15 @@ def test_assignment_referral_and_removal_each_bring_an_update_dated_when_they_ha
     assert events["referred"]["event_at"] == sent_at
     assert events["content_removed"]["event_at"] == removed_at
     assert events["content_removed"]["status"] == "due" and events["content_removed"]["working_days"] == 5
+
+
+def test_a_refresh_limited_to_a_case_touches_only_its_reports(seeded: GraphPort, policies: Policies) -> None:
+    first, second = _load(seeded, policies, f.report("ONE", content=[f.post(TWEET)]),
+                          f.report("TWO", content=[f.post("https://x.com/other/status/1852003311440009999",
+                                                          handle="other")]))
+    case = review.case_of(seeded, first)["case"]
+    result = updates.refresh(seeded, datetime(2026, 11, 2, tzinfo=timezone.utc), cases=[case])
+    assert result.new == result.written > 0
+    assert {row["report"] for row in _updates(seeded)} == {first}
+    assert updates.refresh(seeded, datetime(2026, 11, 2, tzinfo=timezone.utc), cases=[case]).written == 0
+    assert second in {row["report"] for row in (updates.refresh(seeded) and _updates(seeded))}
