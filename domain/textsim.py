@@ -99,6 +99,17 @@ def jaccard(a: Collection[int], b: Collection[int]) -> float:
     return common / union if union else 0.0
 
 
+def containment(a: Collection[int], b: Collection[int]) -> float:
+    """Return |a & b| / the size of the smaller set: 1.0 when one text is contained in the other.
+
+    A resubmission often repeats the first description after a few words of its own ("Sending again in case
+    the first did not go through. ..."): Jaccard falls with every added word, containment does not.
+    """
+    a, b = (x if isinstance(x, (set, frozenset)) else set(x) for x in (a, b))
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
+
+
 def estimated_similarity(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     """Return the share of equal MinHash rows, an unbiased estimate of the texts' Jaccard similarity."""
     sig_a, sig_b = np.asarray(sig_a), np.asarray(sig_b)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from domain.dm_match import DirectMessage, dm_match_score
-from domain.textsim import jaccard, shingles
+from domain.textsim import containment, jaccard, shingles
 from graph.port import Row, Tx
 
 
@@ -20,6 +20,7 @@ class DedupePolicy:
 
     resubmission_window: timedelta = timedelta(days=180)
     resubmission_similarity: float = 0.8
+    resubmission_min_contained: int = 8  # word 3-shingles the shorter description needs for containment to count
     dm_window: timedelta = timedelta(hours=2)
     dm_threshold: float = 0.65
     same_item_max_gap: timedelta = timedelta(minutes=2)
@@ -57,15 +58,26 @@ def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) ->
         items, other_items = set(candidate["items"]), set(candidate["other_items"])
         if items and other_items and not items & other_items:
             continue  # both name their material, and it differs: two incidents, not one told twice
-        similarity = jaccard(shingles(candidate["description"]), shingles(candidate["other_description"]))
+        similarity, how = _description_similarity(candidate["description"], candidate["other_description"], policy)
         if similarity < policy.resubmission_similarity:
             continue
         evidence = [f"same reporter contact {contact}" for contact in candidate["contacts"]]
-        evidence.append(f"descriptions {similarity:.0%} alike")
+        evidence.append(f"descriptions {similarity:.0%} alike{how}")
         rows.append({"later": later, "earlier": earlier, "rule": "resubmission", "score": round(similarity, 3), "evidence": evidence})
     if rows:
         tx.run("dedupe/write_duplicate_links", rows=rows)
     return len(rows)
+
+
+def _description_similarity(first: str, second: str, policy: DedupePolicy) -> tuple[float, str]:
+    """Return how alike two descriptions are, and words saying how when one is contained in the other."""
+    a, b = shingles(first), shingles(second)
+    overlap = jaccard(a, b)
+    if min(len(a), len(b)) >= policy.resubmission_min_contained:
+        contained = containment(a, b)
+        if contained > overlap:
+            return contained, " (one repeats the other)"
+    return overlap, ""
 
 
 def suggest_message_matches(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:

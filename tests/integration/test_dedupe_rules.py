@@ -58,6 +58,14 @@ SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="A man on Telegram keeps messaging me threats about my religion every night since June"),
         f.report("B", reporter={"role": "victim", "email": "SAM@example.org"}, description="A man on Telegram keeps messaging me threats about my religion every night since June, please help"),
     ], [{"A", "B"}]),
+    ("a resubmission that repeats the first description after words of its own", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="A man on Telegram keeps messaging me threats about my religion every night since June"),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Sending again in case the first one did not go through. A man on Telegram keeps messaging me threats about my religion every night since June"),
+    ], [{"A", "B"}]),
+    ("a short description contained in another is not enough", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive messages again"),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive messages again from a different person on TikTok about my disability and my family"),
+    ], [{"A"}, {"B"}]),
     ("same reporter, a different incident", lambda: [
         f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="A man on Telegram keeps messaging me threats about my religion every night since June"),
         f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Someone posted a video mocking my neighbour's disability on TikTok yesterday"),

@@ -17,6 +17,7 @@ from domain.textsim import (
     LSHIndex,
     MinHasher,
     estimated_similarity,
+    containment,
     jaccard,
     normalise_text,
     shingles,
@@ -174,3 +175,12 @@ def test_index_refuses_empty_repeated_and_short_signatures() -> None:
         index.add("short", MinHasher(num_perm=32).signature(shingles(FOX)))
     assert index.candidates(hasher.signature(set())) == set()
     assert len(index) == 1
+
+
+def test_containment_is_one_when_a_text_repeats_another_after_words_of_its_own() -> None:
+    first = "An account on X keeps targeting me and says I should leave the country before something happens"
+    again = "Sending again in case the first one did not go through. " + first
+    assert containment(shingles(first), shingles(again)) == 1.0
+    assert jaccard(shingles(first), shingles(again)) < 0.8
+    assert containment(shingles(first), shingles("a different story altogether about a video")) == 0.0
+    assert containment(set(), shingles(first)) == 0.0
