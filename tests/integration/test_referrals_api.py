@@ -191,3 +191,37 @@ def test_a_campaign_is_referred_in_bulk_through_graphql(api: Api, graph: GraphPo
     assert len(found["facebook"]["items"]) == 2 and found["x"]["campaignId"] == "campaign-1"
     assert api.ok(Role.HUB_LEAD, CAMPAIGN, campaign="campaign-1")["referCampaign"]["referrals"] == []
     assert "no campaign 'nope'" in api.refused(Role.HUB_LEAD, CAMPAIGN, campaign="nope")
+
+
+def test_on_generated_data_the_busiest_case_is_referred_removed_and_shown_to_its_force(
+        neo4j_settings: Settings, graph: GraphPort, policies: Policies) -> None:
+    from graph.intake import ingest
+    from loaders.generate.pipeline import generate
+    from loaders.validation import validate_report
+
+    seed_reference(graph)
+    ingest(graph, [(validate_report(record), None) for record in generate(120, 7).reports], policies=policies)
+    busiest = graph.read("testing/package_candidates")[0]
+    case, owner = busiest["case"], busiest["force"]
+    outsider = WYP if owner != WYP else GMP
+    tokens: dict[Any, str] = {role: token_for(graph, neo4j_settings, role)
+                              for role in (Role.HUB_OFFICER, Role.HUB_ANALYST)}
+    tokens["owner"] = token_for(graph, neo4j_settings, Role.FORCE_OFFICER, force=owner, user="officer-owner")
+    tokens["outsider"] = token_for(graph, neo4j_settings, Role.FORCE_OFFICER, force=outsider, user="officer-outsider")
+    with TestClient(create_app(neo4j_settings)) as client:
+        api = Api(client, tokens)
+        drafted = api.ok(Role.HUB_OFFICER, DRAFT, case=case)
+        referrals = drafted["draftReferrals"]["referrals"]
+        assert referrals and all(referral["caseIds"] == [case] for referral in referrals)
+        first = referrals[0]["id"]
+        api.ok(Role.HUB_OFFICER, RECORD, id=first, event="sent")
+        done = api.ok(Role.HUB_OFFICER, RECORD, id=first, event="removed")["recordReferralEvent"]
+        assert done["referral"]["status"] == "removed"
+        items = [item["key"] for item in api.ok(Role.HUB_OFFICER, ONE, id=first)["referral"]["items"]]
+        seen = api.ok("owner", ITEM, key=items[0])["contentItem"]
+        assert seen["removal"]["recordedBy"] == "hub-officer-hub"  # the owning force sees the removal
+        assert {edge["node"]["id"] for edge in api.ok("owner", LIST, case=case)["referrals"]["edges"]} >= {first}
+        assert api.ok("outsider", LIST, case=case)["referrals"]["edges"] == []  # another force: nothing
+        assert api.refused("owner", DRAFT, case=case) == "role force_officer may not refer content to platforms"
+        assert api.refused(Role.HUB_ANALYST, RECORD, id=first, event="acknowledged").startswith(
+            "role hub_analyst may not refer content")
