@@ -120,6 +120,23 @@ def no_response(referral: ReferralId, by: By, at: At = None, note: Note = None) 
     _record(referral, "no_response", by=by, at=at, note=note)
 
 
+@app.command("item-removed")
+@friendly
+def item_removed(
+    key: Annotated[str, typer.Argument(help="The content item's key (e.g. x:status:1852003311440001234).")],
+    by: By,
+    note: Annotated[str, typer.Option("--note", help="How the removal was found (kept with it).")],
+    at: At = None,
+) -> None:
+    """Record that a content item was removed without a referral (found gone, or removed by the platform unasked)."""
+    with open_port(connected_settings(), migrate=True) as port:
+        row = referrals.record_removal(port, key, by=by, note=note, at=_when(at))
+        if row["recorded"]:
+            audit(port, by=by, operation="alteration", command="refer item-removed", node_ids=[row["key"]], why=note)
+    state = "recorded" if row["recorded"] else "already recorded"
+    console.print(f"{row['key']}: removal {state} by {row['recorded_by']} at {row['removed_at']}")
+
+
 @app.command("list")
 @friendly
 def list_referrals(

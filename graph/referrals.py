@@ -183,3 +183,26 @@ def record_event(port: GraphPort, referral_id: str, event: str, *, by: str, at: 
                 "contact": entry.contact.describe() if event == "sent" else None}
 
     return port.write_unit(work)
+
+
+def record_removal(port: GraphPort, key: str, *, by: str, note: str, at: datetime | None = None) -> Row:
+    """Record that a content item was removed without a referral (found gone, or removed by the platform unasked).
+
+    The removal shows wherever the item does, as a referral's would, and the item is never referred again. An
+    item recorded as removed before keeps its first record (`recorded` False). Raises ReferralError naming the
+    item and the field: an unknown item, no one recording it, no note, a time without zone or in the future.
+    """
+    who, why = " ".join(by.split()), " ".join(note.split())
+    when = at or now_utc()
+    if not who:
+        raise ReferralError(f"removal of item {key}: by: say who records it")
+    if not why:
+        raise ReferralError(f"removal of item {key}: note: say how the removal was found (it is kept with it)")
+    if when.tzinfo is None:
+        raise ReferralError(f"removal of item {key}: at: give a time zone, e.g. 2026-11-02T09:30:00Z")
+    if when > now_utc():
+        raise ReferralError(f"removal of item {key}: at: {when.isoformat()} is in the future")
+    found = port.write("referrals/record_removal", key=key.strip(), at=when, by=who, note=why)
+    if not found:
+        raise ReferralError(f"no content item {key!r}")
+    return found[0]

@@ -41,6 +41,13 @@ class RecordedStep:
     message: str
 
 
+@strawberry.type(description="A removal recorded without a referral, or found recorded before (`recorded` false).")
+class RecordedRemoval:
+    item_key: str
+    recorded: bool
+    message: str
+
+
 @strawberry.type
 class ReferralQuery:
     """Reads of platform referrals."""
@@ -97,6 +104,24 @@ class ReferralMutation:
     async def refer_campaign(self, info: Info[Context, None], campaign_id: str,
                              justification: Justification = None) -> DraftedReferrals:
         return await _drafted(info, "campaign", campaign_id, justification)
+
+    @strawberry.mutation(description="Record that a content item was removed without a referral (found gone, or "
+                                     "removed by the platform unasked); an item recorded before keeps its record.")
+    async def record_content_removal(self, info: Info[Context, None], item_key: str, note: str,
+                                     at: datetime | None = None,
+                                     justification: Justification = None) -> RecordedRemoval:
+        why = info.context.require_personal_data(Right.REFER_CONTENT, justification)
+        try:
+            row = await info.context.run(referrals.record_removal, info.context.port, item_key,
+                                         by=info.context.principal.user, note=note, at=at)
+        except referrals.ReferralError as refusal:
+            raise ShownError(str(refusal)) from None
+        if not row["recorded"]:
+            return RecordedRemoval(item_key=row["key"], recorded=False,
+                                   message=f"item {row['key']}: removal already recorded by {row['recorded_by']}")
+        await info.context.log(Operation.ALTERATION, f"graphql mutation {info.field_name}", [row["key"]],
+                               justification=why, details=note)
+        return RecordedRemoval(item_key=row["key"], recorded=True, message=f"item {row['key']}: removal recorded")
 
     @strawberry.mutation(description="Record a step of a referral: sent, acknowledged, removed (all items, or those "
                                      "given), refused (with the platform's reason) or no_response (once overdue).")

@@ -273,3 +273,19 @@ def test_an_item_given_two_authors_is_listed_once_with_both(seeded: GraphPort, p
     assert row["items"][0]["accounts"] == ["x:someone_else", "x:troll_one"]
     text = referral_reads.document(row)["text"]
     assert text.count(X1_AS_REFERRED) == 1 and "posted by x:someone_else or x:troll_one" in text
+
+
+def test_a_removal_without_a_referral_from_the_command_line(hub, seeded: GraphPort, policies: Policies) -> None:
+    case = ingest_case(seeded, policies)
+    key = item_keys(seeded, "A")[0]
+    assert "removal recorded by DC Reed" in hub("refer", "item-removed", key, "--by", "DC Reed", "--note", "gone")
+    assert "already recorded" in hub("refer", "item-removed", key, "--by", "PC Lee", "--note", "gone too")
+    assert "note: say how" in hub("refer", "item-removed", key, "--by", "DC Reed", "--note", " ", status=1)
+    future = (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()
+    other = item_keys(seeded, "A")[1]
+    assert "is in the future" in hub("refer", "item-removed", other, "--by", "DC Reed", "--note", "x", "--at", future,
+                                     status=1)
+    drafted = referrals.draft_for_case(seeded, case, by="DC Reed", platforms=policies.platforms)
+    assert key in drafted.skipped_removed  # a removed item is never referred again
+    [entry] = audit.search(seeded, operation="alteration", limit=1)
+    assert entry["target"] == "hub refer item-removed" and entry["node_ids"] == [key]

@@ -225,3 +225,21 @@ def test_on_generated_data_the_busiest_case_is_referred_removed_and_shown_to_its
         assert api.refused("owner", DRAFT, case=case) == "role force_officer may not refer content to platforms"
         assert api.refused(Role.HUB_ANALYST, RECORD, id=first, event="acknowledged").startswith(
             "role hub_analyst may not refer content")
+
+
+def test_a_removal_found_without_a_referral_is_recorded_once_and_shown(api: Api, graph: GraphPort,
+                                                                       policies: Policies) -> None:
+    ingest_case(graph, policies)
+    key = item_keys(graph, "A")[0]
+    recorded = """mutation($key: String!, $note: String!) {
+      recordContentRemoval(itemKey: $key, note: $note) { itemKey recorded message } }"""
+    first = api.ok(Role.HUB_LEAD, recorded, key=key, note="the post no longer loads")["recordContentRemoval"]
+    assert first == {"itemKey": key, "recorded": True, "message": f"item {key}: removal recorded"}
+    again = api.ok(Role.HUB_OFFICER, recorded, key=key, note="checked again")["recordContentRemoval"]
+    assert again["recorded"] is False and "already recorded by hub-lead-hub" in again["message"]
+    shown = api.ok(Role.HUB_ANALYST, ITEM, key=key)["contentItem"]["removal"]
+    assert shown == {"recordedBy": "hub-lead-hub", "note": "the post no longer loads", "referral": None}
+    [entry] = audit.search(graph, operation="alteration", limit=1)
+    assert entry["target"] == "graphql mutation recordContentRemoval" and entry["node_ids"] == [key]
+    assert "no content item 'x:status:404'" in api.refused(Role.HUB_OFFICER, recorded, key="x:status:404", note="gone")
+    assert api.refused(Role.HUB_ANALYST, recorded, key=key, note="gone").startswith("role hub_analyst may not refer")

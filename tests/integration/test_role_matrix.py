@@ -90,6 +90,7 @@ MUTATIONS: dict[str, tuple[str, frozenset[Role]]] = {
     "exportIntelligence": ('exportIntelligence(recipient: "NIM", ids: ["intel:x"]) { __typename }', INTELLIGENCE),
     "sendComplainantUpdate": ('sendComplainantUpdate(updateId: "update:x") { __typename }',
                               frozenset({Role.HUB_OFFICER})),
+    "recordContentRemoval": ('recordContentRemoval(itemKey: "x:status:1", note: "found gone") { message }', CASEWORK),
     "refreshComplainantUpdates": ("refreshComplainantUpdates { __typename }", frozenset({Role.HUB_OFFICER})),
     "draftReferrals": ('draftReferrals(caseId: "case-x") { __typename }', CASEWORK),
     "referCampaign": ('referCampaign(campaignId: "c-x") { __typename }', CASEWORK),
