@@ -11,9 +11,11 @@ from functools import partial
 from typing import Any, TypeVar
 
 from fastapi import Request
+from fastapi.responses import Response
 
-from api.auth import justification_of, principal_of
-from domain.access import Principal, Right, check_justification
+from api.auth import RateLimited, justification_of, principal_of
+from domain.access import AccessDenied, Principal, Right, check_justification
+from domain.tokens import InvalidToken
 from graph.audit import AuditEvent, Operation
 
 T = TypeVar("T")
@@ -28,6 +30,27 @@ async def caller(request: Request, right: Right = Right.READ_CASES) -> tuple[Pri
     principal = await principal_of(request)
     principal.require(right)
     return principal, check_justification(principal, justification_of(request))
+
+
+# refuse(status, reason, extra headers): the response a route gives when it turns a caller away
+Refuse = Callable[..., Response]
+
+
+async def caller_or_refusal(request: Request, target: str, refuse: Refuse,
+                            right: Right = Right.READ_CASES) -> tuple[Principal, str | None] | Response:
+    """Return the caller and their justification, or the response turning them away (401, 429, or 403 audited).
+
+    For routes that answer with a page or a file rather than raise: `refuse` builds the response in their form.
+    """
+    try:
+        return await caller(request, right)
+    except InvalidToken as failure:
+        return refuse(401, str(failure), {"WWW-Authenticate": "Bearer"})
+    except RateLimited as limited:
+        return refuse(429, str(limited), {"Retry-After": str(int(limited.retry_after) + 1)})
+    except AccessDenied as refusal:
+        await log_refusal(request, target, str(refusal))
+        return refuse(403, str(refusal))
 
 
 async def run(request: Request, work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:

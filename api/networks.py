@@ -12,12 +12,9 @@ from html import escape
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
-from api.auth import RateLimited
-from api.consult import caller, log_consultation, log_refusal, run
-from domain.access import AccessDenied
-from domain.tokens import InvalidToken
+from api.consult import caller_or_refusal, log_consultation, run
 from visualisations.network_pages import MAX_DEPTH, network_page
 
 # The page inlines everything it needs; the browser itself refuses anything from elsewhere.
@@ -59,15 +56,10 @@ async def network(request: Request, kind: Kind, node_id: str,
                   depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="hops out from the centre")] = 2,
                   ) -> HTMLResponse:
     target = f"GET /networks/{kind.value}/{node_id}?depth={depth}"
-    try:
-        principal, justification = await caller(request)
-    except InvalidToken as failure:
-        return _refusal(401, str(failure), {"WWW-Authenticate": "Bearer"})
-    except RateLimited as limited:
-        return _refusal(429, str(limited), {"Retry-After": str(int(limited.retry_after) + 1)})
-    except AccessDenied as refusal:
-        await log_refusal(request, target, str(refusal))
-        return _refusal(403, str(refusal))
+    checked = await caller_or_refusal(request, target, _refusal)
+    if isinstance(checked, Response):
+        return checked
+    principal, justification = checked
     page = await run(request, network_page, request.app.state.port, kind=kind.value, node_id=node_id, depth=depth,
                      principal=principal)
     await log_consultation(request, principal, target, page.node_ids if page else (), justification)

@@ -19,10 +19,8 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.auth import RateLimited
-from api.consult import caller, log_refusal, run
-from domain.access import AccessDenied, Principal, Right, Role
-from domain.tokens import InvalidToken
+from api.consult import caller_or_refusal, run
+from domain.access import Principal, Right, Role
 from graph import packages
 from graph.audit import AuditEvent, Operation
 
@@ -72,15 +70,10 @@ def _file_name(fetched: packages.Fetched, file: PackageFile) -> str:
 )
 async def download(request: Request, package_id: str, file: PackageFile) -> Response:
     target = f"GET /packages/{package_id}/{file.value}"
-    try:
-        principal, justification = await caller(request, Right.GENERATE_PACKAGES)
-    except InvalidToken as failure:
-        return _refusal(401, str(failure), {"WWW-Authenticate": "Bearer"})
-    except RateLimited as limited:
-        return _refusal(429, str(limited), {"Retry-After": str(int(limited.retry_after) + 1)})
-    except AccessDenied as refusal:
-        await log_refusal(request, target, str(refusal))
-        return _refusal(403, str(refusal))
+    checked = await caller_or_refusal(request, target, _refusal, Right.GENERATE_PACKAGES)
+    if isinstance(checked, Response):
+        return checked
+    principal, justification = checked
     port = request.app.state.port
     fetched = await run(request, packages.fetch, port, package_id, scope=principal.scope)
     if fetched is None:

@@ -9,22 +9,18 @@ themselves are downloaded over REST (api/packages.py), each download audited.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.extensions import ShownError
+from api.graphql.mutations import Justification
 from api.packages import download_paths
 from domain.access import Right
 from graph import packages
 from graph.audit import Operation
 from graph.port import Row
-
-Justification = Annotated[
-    str | None, strawberry.argument(description="Why personal data is touched (overrides the X-Justification header).")
-]
 
 
 @strawberry.type(description="One file of an evidence package: its path in the zip, SHA-256 and size in bytes.")

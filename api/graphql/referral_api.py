@@ -8,22 +8,18 @@ alteration in the audit trail; recording a referral as sent is a disclosure to t
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.extensions import ShownError
+from api.graphql.mutations import Justification
 from api.graphql.pagination import Connection, connection, decode_cursor, page_size
 from api.graphql.referral_types import Referral, ReferralEventKind, ReferralStep, fetch_referrals, step_of
 from domain.access import Right
 from graph import referral_reads, referrals
 from graph.audit import Operation
-
-Justification = Annotated[
-    str | None, strawberry.argument(description="Why personal data is touched (overrides the X-Justification header).")
-]
 
 
 @strawberry.type(description="Referrals drafted for a case or a campaign, and the items left out and why.")

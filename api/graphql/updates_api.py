@@ -8,21 +8,18 @@ recipient is the complainant's person id, never their address; a refresh as an a
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.extensions import ShownError
+from api.graphql.mutations import Justification
 from api.graphql.pagination import Connection, connection, decode_cursor, page_size
 from domain.access import Right
 from graph import update_sending, updates
 from graph.audit import Operation
-
-Justification = Annotated[
-    str | None, strawberry.argument(description="Why personal data is touched (overrides the X-Justification header).")
-]
 
 
 @strawberry.type
