@@ -26,9 +26,18 @@ class _Texts:
 
 
 def link_items(tx: Tx, keys: list[str]) -> None:
-    """Online: put these items into the exact-text group they share with other accounts' items."""
-    if keys:
-        tx.run("dedupe/link_text_groups", keys=keys)
+    """Online: put these items into the exact-text group they share with other accounts' items.
+
+    Items whose text already has a group join it without reading the group's other members (a common phrase
+    gathers tens of thousands of items); only the rest are matched against every item with their text, which
+    forms a group when a second account posts it.
+    """
+    if not keys:
+        return
+    grouped = {key for row in tx.run("dedupe/join_text_groups", keys=keys) for key in row["keys"]}
+    ungrouped = [key for key in keys if key not in grouped]
+    if ungrouped:
+        tx.run("dedupe/link_text_groups", keys=ungrouped)
 
 
 def regroup_all(port: GraphPort, *, batch_size: int = 2000, progress: Callable[[int], None] = lambda n: None) -> int:

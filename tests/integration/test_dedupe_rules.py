@@ -126,6 +126,29 @@ def test_copy_paste_is_linked_as_campaign_evidence(graph: GraphPort) -> None:
     assert not _links(graph, "DUPLICATE_OF")
 
 
+def _without_author(item: dict) -> dict:
+    return {key: value for key, value in item.items() if key != "author_handle"}
+
+
+def test_copy_paste_group_grows_report_by_report_as_the_batch_would_build_it(graph: GraphPort) -> None:
+    """Online, a text that has its group is joined without re-reading the group; the result is the batch's."""
+    text = dict(text=CAMPAIGN_TEXT)
+    _load(
+        graph,
+        f.report("A", content=[f.post("https://x.com/acct_one/status/5000000000000000001", handle="@acct_one", **text)]),
+        f.report("B", content=[f.post("https://x.com/acct_two/status/5000000000000000002", handle="@acct_two", **text)]),
+        f.report("C", content=[f.post("https://x.com/acct_one/status/5000000000000000003", handle="@acct_one", **text)]),
+        f.report("D", content=[f.post("https://x.com/acct_three/status/5000000000000000004", handle="@acct_three", **text)]),
+        f.report("E", content=[_without_author(f.post("https://x.com/i/status/5000000000000000005", **text))]),
+    )
+    [online] = graph.read("testing/text_groups_overview")
+    assert online["accounts"] == 3
+    assert len(online["items"]) == 4  # A to D; E names no author, so it is no one's copy of the words
+    recompute(graph)
+    [batch] = graph.read("testing/text_groups_overview")
+    assert (batch["accounts"], sorted(batch["items"])) == (online["accounts"], sorted(online["items"]))
+
+
 def test_course_of_conduct_links_cases_not_merges(graph: GraphPort) -> None:
     victim = f.victim_reporter("Ana Silva", "ana@example.org")
     _load(
