@@ -9,7 +9,8 @@ For each size, two runs, each in its own process (so peak memory is its own) on 
 - **baseline**: the plainest way to write the same intake nodes and relationships through the driver:
   `json.loads`, the contract model, the same row building, and the same `UNWIND $rows ... MERGE` queries
   (`cypher/intake/`), one transaction per batch; no exactly-once check and no duplicate detection.
-It prints reports per second, the time ratio ours/baseline, and each process's peak resident memory.
+It prints reports per second, the time ratio ours/baseline, each process's peak resident memory, and the CPU
+time per report of the loader and of the database (fairer than wall time when other work shares the machine).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.support import generated_data, peak_rss_mb, throwaway_neo4j
+from benchmarks.support import database_cpu_seconds, generated_data, peak_rss_mb, process_cpu_seconds, throwaway_neo4j
+from core.settings import Settings
 from graph.intake import write_rows
 from graph.port import GraphPort, batched
 from loaders.contract import ReportIn
@@ -32,16 +34,16 @@ from loaders.load import load_files
 def run_ours(reports: Path, batch_size: int) -> dict:
     """Load the file the way `hub load` does."""
     with throwaway_neo4j() as settings, GraphPort(settings) as port:
-        started = time.perf_counter()
+        clock = _Clock(settings)
         summary = load_files(port, [reports], rejects=reports.with_name("bench.rejects.csv"), batch_size=batch_size)
-        elapsed = time.perf_counter() - started
-    return {"seconds": elapsed, "created": summary.created, "peak_rss_mb": peak_rss_mb()}
+        figures = clock.read()
+    return {**figures, "created": summary.created, "peak_rss_mb": peak_rss_mb()}
 
 
 def run_baseline(reports: Path, batch_size: int) -> dict:
     """Write the same intake rows with plain batched UNWIND ... MERGE, one transaction per batch."""
     with throwaway_neo4j() as settings, GraphPort(settings) as port:
-        started = time.perf_counter()
+        clock = _Clock(settings)
         written = 0
         with reports.open(encoding="utf-8") as lines:
             for batch in batched(lines, batch_size):
@@ -50,8 +52,24 @@ def run_baseline(reports: Path, batch_size: int) -> dict:
                     rows.extend(rows_for(ReportIn.model_validate(json.loads(line))))
                 port.write_unit(lambda tx: write_rows(tx, rows))
                 written += len(batch)
-        elapsed = time.perf_counter() - started
-    return {"seconds": elapsed, "created": written, "peak_rss_mb": peak_rss_mb()}
+        figures = clock.read()
+    return {**figures, "created": written, "peak_rss_mb": peak_rss_mb()}
+
+
+class _Clock:
+    """Wall time, and CPU time of this process and of the database, from now."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.wall, self.client, self.database = time.perf_counter(), process_cpu_seconds(), database_cpu_seconds(settings)
+
+    def read(self) -> dict[str, float | None]:
+        database = database_cpu_seconds(self.settings)
+        return {
+            "seconds": time.perf_counter() - self.wall,
+            "client_cpu": process_cpu_seconds() - self.client,
+            "database_cpu": None if database is None or self.database is None else database - self.database,
+        }
 
 
 def main() -> None:
@@ -85,6 +103,15 @@ def main() -> None:
             f"{ours['seconds'] / base['seconds']:.2f}",
             flush=True,
         )
+        if ours["database_cpu"] is not None and base["database_cpu"] is not None:
+            print("          CPU ms per report (loader + database): " + " | ".join(
+                f"{name} {run['client_cpu'] * 1000 / n_reports:.2f} + {run['database_cpu'] * 1000 / n_reports:.2f}"
+                f" = {_cpu(run) * 1000 / n_reports:.2f}" for name, run in (("ours", ours), ("baseline", base)))
+                + f" | CPU ratio ours/baseline {_cpu(ours) / _cpu(base):.2f}", flush=True)
+
+
+def _cpu(run: dict) -> float:
+    return run["client_cpu"] + run["database_cpu"]
 
 
 if __name__ == "__main__":

@@ -9,6 +9,6 @@ OPTIONAL MATCH (seed)-[:IN_CASE]->(:Case)<-[:IN_CASE]-(member:Report)
 WITH collect(DISTINCT seed) + collect(DISTINCT member) AS reports
 UNWIND reports AS report
 OPTIONAL MATCH (report)-[:IN_CASE]->(c:Case)
-RETURN report.id AS id, report.received_at AS received_at, c.id AS case,
+RETURN report.id AS id, c.id AS case,
        [(report)-[:DUPLICATE_OF]-(other:Report) | other.id] AS links
 ORDER BY report.received_at, report.id

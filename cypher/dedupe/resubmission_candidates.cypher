@@ -9,7 +9,8 @@ WHERE other <> r AND rb2.role <> 'organisation'
   AND abs(duration.inSeconds(other.received_at, r.received_at).seconds) <= $window_seconds
 WITH r, other, collect(DISTINCT contact.id) AS contacts
 RETURN r.id AS report, other.id AS other,
-       r.received_at AS received_at, other.received_at AS other_received_at,
+       [r.received_at.epochSeconds, r.received_at.nanosecond] AS arrival,
+       [other.received_at.epochSeconds, other.received_at.nanosecond] AS other_arrival,
        r.description AS description, other.description AS other_description,
        [(r)-[:CONCERNS]->(i:ContentItem {has_url: true}) | i.key] AS items,
        [(other)-[:CONCERNS]->(i:ContentItem {has_url: true}) | i.key] AS other_items,

@@ -40,7 +40,7 @@ def place_new_reports(tx: Tx, ids: list[str]) -> dict[str, str]:
     through the full neighbourhood clustering, which gives what the batch path would.
     """
     rows = tx.run("dedupe/linked_cases", ids=ids)
-    arrival = {row["report"]: (row["received_at"], row["report"]) for row in rows}
+    arrival = {row["report"]: (row["arrival"], row["report"]) for row in rows}
     parent: dict[str, str] = {report: report for report in arrival}
 
     def find(node: str) -> str:

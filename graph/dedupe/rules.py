@@ -7,7 +7,7 @@ candidates inside small blocks (one reporter's reports, one account's messages) 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from domain.dm_match import DirectMessage, dm_match_score
 from domain.textsim import containment, jaccard, shingles
@@ -108,13 +108,18 @@ def _message(candidate: Row, prefix: str) -> DirectMessage:
         platform=candidate["platform"],
         account=candidate["account"],
         victim=victims[0] if victims else None,
-        sent_at=candidate[f"{prefix}posted_at"],
+        sent_at=_instant(candidate[f"{prefix}posted_ms"]),
         text=candidate[f"{prefix}text"],
     )
 
 
+def _instant(epoch_ms: int | None) -> datetime | None:
+    """A posting time read as epoch milliseconds, as a UTC datetime (only differences between two are used)."""
+    return None if epoch_ms is None else datetime.fromtimestamp(epoch_ms / 1000, tz=timezone.utc)
+
+
 def _later_first(candidate: Row, first: str, second: str) -> tuple[str, str]:
     """Order a pair so that the later report (by arrival, then id) comes first."""
-    a = (candidate["received_at"], candidate[first])
-    b = (candidate["other_received_at"], candidate[second])
+    a = (candidate["arrival"], candidate[first])
+    b = (candidate["other_arrival"], candidate[second])
     return (a[1], b[1]) if a > b else (b[1], a[1])
