@@ -27,7 +27,7 @@ from graph.port import GraphPort, Row
 from loaders.load import load_files
 from loaders.normalise import normalise_platform
 
-TRADE_OFF = (0.5, 0.8, 0.9, 0.99)
+TRADE_OFF = (0.7, 0.8, 0.9, 0.99)
 
 
 def account_scores(exported: list[Row], truth: dict) -> dict:

@@ -32,7 +32,7 @@ CALL (r, c) {
   UNION ALL
   WITH c WHERE c IS NOT NULL
   MATCH (c)<-[:IN_CASE]-(:Report)-[:NAMES_ACCOUNT]->(:Account)<-[control:CONTROLS]-(s:Person:Subject)
-  WHERE control.method <> 'single_record' OR size(coalesce(s.names, [])) > 0
+  WHERE NOT control.method IN ['single_record', 'ambiguous'] OR size(coalesce(s.names, [])) > 0
   WITH DISTINCT s
   RETURN 'suspect_identified' AS event, s.id AS key, s.attributed_at AS at, {} AS details
   UNION ALL

@@ -13,7 +13,8 @@ Estimation, as Splink does it:
   there and can be left out of a session with `exclude=` (its m is kept), as in Splink's training sessions.
   EM runs over the distinct comparison vectors weighted by their counts, so its cost does not grow with pairs.
 - Fixed (m, u) for "certain" levels (e.g. a shared normalised email or phone number) passed as `fixed=`; neither
-  estimate ever moves them, and the other levels of that comparison share the remaining probability.
+  estimate ever moves them, and the other levels of that comparison share the remaining probability. Either value
+  may be None, to be estimated (a certain level's u fixed, its m estimated).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class FellegiSunter:
         comparisons: Sequence[Comparison],
         prior: float | None = None,
         *,
-        fixed: Mapping[str, Mapping[str, tuple[float, float]]] | None = None,
+        fixed: Mapping[str, Mapping[str, tuple[float | None, float | None]]] | None = None,
     ) -> None:
         self.comparisons = tuple(comparisons)
         names = [comparison.name for comparison in self.comparisons]
@@ -69,7 +70,7 @@ class FellegiSunter:
         self.prior = _check_probability("prior", prior) if prior is not None else None
         self.m = [_start(len(c.levels), closest=True) for c in self.comparisons]
         self.u = [_start(len(c.levels), closest=False) for c in self.comparisons]
-        self.fixed: dict[tuple[int, int], tuple[float, float]] = {}
+        self.fixed: dict[tuple[int, int], tuple[float | None, float | None]] = {}
         for comparison_name, levels in (fixed or {}).items():
             if comparison_name not in names:
                 raise ValueError(f"fixed m/u given for unknown comparison {comparison_name!r}; known: {names}")
@@ -79,9 +80,11 @@ class FellegiSunter:
                 if level_name not in level_names:
                     raise ValueError(f"fixed m/u for {comparison_name!r}: no level {level_name!r} in {level_names}")
                 label = f"fixed {comparison_name}.{level_name}"
+                if m is None and u is None:
+                    raise ValueError(f"{label}: give m, u or both (None leaves one to be estimated)")
                 self.fixed[(index, level_names.index(level_name))] = (
-                    _check_probability(f"{label} m", m),
-                    _check_probability(f"{label} u", u),
+                    None if m is None else _check_probability(f"{label} m", m),
+                    None if u is None else _check_probability(f"{label} u", u),
                 )
         for index in range(len(self.comparisons)):
             self.m[index] = self._normalised(index, self.m[index], which=0)
@@ -255,7 +258,8 @@ class FellegiSunter:
     def _normalised(self, index: int, probabilities: np.ndarray, *, which: int) -> np.ndarray:
         """Return probabilities floored and summing to 1, with the fixed levels of comparison `index` kept as given."""
         result = np.maximum(np.asarray(probabilities, dtype=float), FLOOR)
-        fixed = {level: values[which] for (c, level), values in self.fixed.items() if c == index}
+        fixed = {level: values[which] for (c, level), values in self.fixed.items()
+                 if c == index and values[which] is not None}  # fmt: skip
         free = [level for level in range(len(result)) if level not in fixed]
         remaining = max(1.0 - sum(fixed.values()), FLOOR * max(len(free), 1))
         if free:

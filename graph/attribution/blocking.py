@@ -69,13 +69,15 @@ def multi_key_pairs(
 
 
 def account_rules() -> dict[str, KeyRule]:
-    """Return the blocking rules for accounts: same name, shared identifier, co-named, alike handles or display names."""
+    """Return the blocking rules for accounts: same name, shared identifier, co-named, alike handles or display names
+    (first 4 or last 5 letters; an initial with a surname's end or a first word with a surname's initial)."""
     return {
         "subject_name": lambda record: record.get("names") or (),
         "identifier": lambda record: record.get("identifiers") or (),
         "co_named": lambda record: record.get("small_reports") or (),
         "name_start": lambda record: _ends(record, start=True),
         "name_end": lambda record: _ends(record, start=False),
+        "initial_and_name": _initial_keys,
     }
 
 
@@ -88,4 +90,17 @@ def _ends(record: Mapping[str, Any], *, start: bool) -> set[str]:
             keys.add("^" + text[:4])
         elif not start and len(text) >= 6:
             keys.add(text[-5:] + "$")
+    return keys
+
+
+def _initial_keys(record: Mapping[str, Any]) -> set[str]:
+    """Return an initial with the last 4 letters (`phall`, `piotr.hall`: p|hall) and a first word with the last
+    word's initial (`jo.s`, `jo.sutcliffe`: jo|s) of each handle and display-name form: names cut to an initial."""
+    keys = set()
+    for form in (record.get("handle_forms") or frozenset()) | (record.get("display_names") or frozenset()):
+        text, parts = form.replace(".", ""), form.split(".")
+        if len(text) >= 5:
+            keys.add(f"{text[0]}|{text[-4:]}")
+        if len(parts) >= 2:
+            keys.add(f"{parts[0]}|{parts[-1][0]}.")
     return keys

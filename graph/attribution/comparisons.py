@@ -1,10 +1,15 @@
 """The comparisons that weigh whether two accounts have one person behind them. Pure.
 
-Each is a `domain.linkage.Comparison` over the records of `accounts.py`. EM estimates their m and u, except for
-the levels in FIXED: certain evidence (the same account, one handle on one platform written two ways; an e-mail
-or phone given for the people said to use both) and one level EM misjudges (the same name with another number,
-which pseudonyms sharing their words make look like a match). CONTRADICTIONS are levels that keep two accounts
-apart even through others (see `resolve.py`).
+Each is a `domain.linkage.Comparison` over the records of `accounts.py` (with the `alike` counts of
+`rarity.py`). EM estimates their m and u (`training.py`), except for the levels in FIXED: certain evidence (the
+same account, one handle written two ways; an e-mail or phone given for the people said to use both).
+
+A handle is compared twice, on its letters and on its digits, so that EM sees what the digits tell about handles
+whose letters agree: people keep their number, so two alike handles carrying different numbers are two people,
+and how often that happens among handles alike in some way is how often such handles belong to different people.
+CONTRADICTIONS are the levels that say two accounts are different people (another number on alike handles,
+another name given): they keep the two apart even through others (`resolve.py`) and teach EM its non-matches;
+CERTAIN levels teach it matches.
 """
 
 from __future__ import annotations
@@ -12,19 +17,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
 from domain.linkage import Comparison, Level, jaro_winkler
-from graph.attribution.names import NONE, SAME, STRONG, WEAK, relation
+from graph.attribution.names import SAME, STRONG, WEAK, relation
+from graph.attribution.rarity import BANDS, band_of
 
 FIXED = {
-    "handle": {
-        "same_account": (0.02, 1e-9),  # certain: one account (a platform's two spellings of it), weight +24.3
-        "digits_differ": (0.01, 0.1),  # people keep their number: weight -3.3
-    },
-    "identifier": {"shared": (0.6, 1e-7)},  # certain: the same e-mail or phone, weight +22.5
+    "handle": {"same_account": (0.02, 1e-9)},  # certain: one account (a platform's two spellings of it), weight +24.3
+    "identifier": {"shared": (None, 1e-7)},  # certain: the same e-mail or phone (u fixed, m estimated)
 }
-CONTRADICTIONS = frozenset({("handle", "digits_differ"), ("subject_name", "else")})  # another number; another name
+CONTRADICTIONS = frozenset({("digits", "differ"), ("subject_name", "else")})  # another number; another name
+CERTAIN = frozenset({("handle", "same_account"), ("identifier", "shared")})
+UNKNOWN_PLATFORM = "unknown"  # a suspect's account given without its platform
 TYPO_SIMILARITY = 0.92
 Record = dict[str, Any]
+_CLOSENESS = {"same": SAME, "strong": STRONG}
+_WHAT = {"same": "handles' letters the same (digits aside)",
+         "strong": "handles abbreviate one name alike ('dan.k' and 'dankirby')"}  # fmt: skip
 
 
 def _field(name: str) -> Callable[[Record], Any]:
@@ -56,37 +66,64 @@ def _digits_agree(a: Record, b: Record) -> bool | None:
     return (a["cut_short"] and y.startswith(x)) or (b["cut_short"] and x.startswith(y))
 
 
+def same_account(a: Record, b: Record) -> bool:
+    """Return whether two records are one account: one handle on one platform (or one given without a platform)."""
+    platforms = {a["platform"], b["platform"]}
+    return a["plain_handle"] == b["plain_handle"] and (len(platforms) == 1 or UNKNOWN_PLATFORM in platforms)
+
+
+def _handle_level_names() -> list[tuple[str, str]]:
+    names = [("same_account", "one account: one handle on one platform (or given without its platform)")]
+    for kind in ("same", "strong"):
+        for band in BANDS:
+            others = "no other account's handle does" if band == 1 else f"at most {band} accounts' handles do"
+            names.append((f"{kind}_{band}", f"{_WHAT[kind]}; {others} so with either"))
+        names.append((kind, f"{_WHAT[kind]}; more than {BANDS[-1]} accounts' handles do so (a common name)"))
+    names.append(("weak", "handles compatible by initials or one word only ('oharrison' and 'owen.h')"))
+    names.append(("else", "handles unrelated"))
+    return names
+
+
+def handle_level(a: Record, b: Record) -> str:
+    """Return the name of the handle level two records reach (see `handle_comparison`)."""
+    if same_account(a, b):
+        return "same_account"
+    found = relation(a["handle_forms"], b["handle_forms"])
+    if found == WEAK:
+        return "weak"
+    if found not in (SAME, STRONG):
+        return "else"
+    kind = "same" if found == SAME else "strong"
+    band = band_of(a, b, found)
+    return kind if band is None else f"{kind}_{band}"
+
+
 def handle_comparison() -> Comparison:
-    """Return the levels of two handles' letters and digits together (one person reuses their number).
+    """Return the levels of two handles' letters, digits aside: same_account; the same letters, or one name
+    abbreviated alike, each banded by how many accounts agree so (`rarity.py`: rarer says more); weak; else."""
+    names = _handle_level_names()
+    index = {name: number for number, (name, _) in enumerate(names)}
+    levels = tuple(Level(name, None if name == "else" else (lambda a, b, name=name: handle_level(a, b) == name), text)
+                   for name, text in names)  # fmt: skip
 
-    same_account / same_letters_and_digits / same_letters / strong_and_digits / strong / digits_only /
-    weak / digits_differ / else; digits count only where both handles carry some.
-    """
+    def batch(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        return np.array([index[handle_level(a, b)] for a, b in zip(left.tolist(), right.tolist())], dtype=np.int8)
 
-    def letters_and_digits(a: Record, b: Record) -> tuple[int, bool | None]:
-        return relation(a["handle_forms"], b["handle_forms"]), _digits_agree(a, b)
+    return Comparison("handle", levels, (), lambda record: record if record.get("handle_forms") else None, batch)
 
-    def level(letters: set[int], digits: set[bool | None]) -> Callable[[Record, Record], bool]:
-        def predicate(a: Record, b: Record) -> bool:
-            found_letters, found_digits = letters_and_digits(a, b)
-            return found_letters in letters and found_digits in digits
 
-        return predicate
+def digits_comparison() -> Comparison:
+    """Return agree / differ / else levels over two handles' digits (null unless both carry some): different
+    digits on alike handles (letters related at all) say two people, people keeping their number."""
+    def alike(a: Record, b: Record) -> bool:
+        return bool(a["handle_forms"] and b["handle_forms"]) and relation(a["handle_forms"], b["handle_forms"]) <= WEAK
 
     levels = (
-        Level("same_account", lambda a, b: a["platform"] == b["platform"] and a["plain_handle"] == b["plain_handle"],
-              "one handle on one platform, written two ways"),
-        Level("same_letters_and_digits", level({SAME}, {True}), "handles' letters and digits the same"),
-        Level("same_letters", level({SAME}, {None}), "handles' letters the same (digits on one side only)"),
-        Level("strong_and_digits", level({STRONG}, {True}),
-              "handles abbreviate one name alike ('dan.k' and 'dankirby'), with the same digits"),
-        Level("strong", level({STRONG}, {None}), "handles abbreviate one name alike ('dan.k' and 'dankirby')"),
-        Level("digits_only", level({WEAK, NONE}, {True}), "handles share only their digits (a year, a number)"),
-        Level("weak", level({WEAK}, {None}), "handles compatible by initials only ('oharrison' and 'owen.h')"),
-        Level("digits_differ", level({SAME, STRONG, WEAK}, {False}), "handles alike but carrying different digits"),
-        Level("else", None, "handles unrelated"),
-    )  # fmt: skip
-    return Comparison("handle", levels, (), lambda record: record if record.get("handle_forms") else None)
+        Level("agree", lambda a, b: bool(_digits_agree(a, b)), "the same number in both handles (a year, a number)"),
+        Level("differ", alike, "alike handles carrying different numbers: people keep their number"),
+        Level("else", None, "different numbers on unrelated handles"),
+    )
+    return Comparison("digits", levels, (), lambda record: record if record.get("digits") else None)
 
 
 def display_name_comparison() -> Comparison:
@@ -135,6 +172,7 @@ def account_comparisons() -> list[Comparison]:
     """Return every comparison the attribution model weighs, in the order its evidence is listed."""
     return [
         handle_comparison(),
+        digits_comparison(),
         display_name_comparison(),
         subject_name_comparison(),
         identifier_comparison(),

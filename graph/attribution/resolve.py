@@ -5,7 +5,9 @@ complainants and victims. Decisions win over the model: a confirmed pair is link
 is never put in one group (even through third records), a split record stands alone. Pairs whose own evidence
 says "different people" (match probability under `CANNOT_LINK_BELOW`) are never joined through others either,
 so one loose link cannot chain two clear strangers together; nor are pairs whose evidence contradicts
-(for accounts: the same name with another number, `digits_differ`).
+(for accounts: alike handles with another number, `digits` `differ`). For accounts a record belongs to one
+person at most, so groups it links to compete for it (`exclusive`): one it fits no better than another group
+known to be someone else leaves it set aside as `ambiguous`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass, field
 from domain.linkage import Evidence, Link, clusters
 
 CANNOT_LINK_BELOW = 0.01
+COMPETING = 0.5  # a link this likely makes its group an alternative for the record (see `resolve`, exclusive)
+ROUNDS = 10  # at most this many rounds of setting aside contested records (each round only adds to them)
 CERTAIN_LEVELS = {("identifier", "shared"): "shared_identifier", ("handle", "same_account"): "same_account",
                   ("email", "exact"): "shared_identifier", ("phone", "exact"): "shared_identifier"}  # fmt: skip
 
@@ -72,12 +76,17 @@ def resolve(
     prefix: str,
     keep_singletons: bool = True,
     contradictions: frozenset[tuple[str, str]] = frozenset(),
+    exclusive: bool = False,
 ) -> list[Group]:
     """Return the groups of records `ids` joined by `links` at or above `threshold`, decisions respected.
 
     `links` should include the weak ones too: those under CANNOT_LINK_BELOW become cannot-link pairs.
     `current` maps record id -> the id of the person it resolves into now, so that ids stay put.
     A pair reaching a `contradictions` level (comparison, level) is cannot-link too, whatever its probability.
+    With `exclusive` a record belongs to one person at most, so the groups it links to (at COMPETING or above)
+    are alternatives: its probability of belonging to its own group is that link's odds over one plus the odds
+    of every alternative (the strongest link into each). A record whose share falls under `threshold` is set
+    aside on its own, its evidence naming the alternatives, until an analyst decides (a confirmed link keeps it).
     """
     position = {record: index for index, record in enumerate(ids)}
     confirmed = [
@@ -93,14 +102,62 @@ def resolve(
               and frozenset((item.i, item.j)) not in sure]  # fmt: skip
     cannot += [(position[a], position[b]) for a, b in decisions.rejected if a in position and b in position]
     groups = clusters(len(ids), confirmed + usable, cannot_link=cannot)
+    contested: dict[int, tuple[str, ...]] = {}
+    kept = {end for item in confirmed for end in (item.i, item.j)}
+    for _ in range(ROUNDS if exclusive else 0):
+        found = _contested(ids, links, groups, threshold, isolated | set(contested) | kept)
+        if not found:
+            break
+        contested.update(found)
+        usable = [item for item in usable if not {item.i, item.j} & set(contested)]
+        groups = clusters(len(ids), confirmed + usable, cannot_link=cannot)
     best = _best_links(confirmed + usable, groups)
     resolved = []
     for group in groups:
         if len(group) == 1 and not keep_singletons:
             continue
-        members = tuple(_member(ids, index, best.get(index)) for index in group)
+        members = tuple(_ambiguous(ids, index, contested[index]) if index in contested
+                        else _member(ids, index, best.get(index)) for index in group)  # fmt: skip
         resolved.append(Group(_name(ids, group, current or {}, prefix), members))
     return resolved
+
+
+def _contested(ids: Sequence[str], links: Sequence[Link], groups: list[list[int]], threshold: float,
+               skip: set[int]) -> dict[int, tuple[str, ...]]:  # fmt: skip
+    """Return the records of multi-record groups whose share of their own group, among the groups they link to
+    at COMPETING or above, is under `threshold`, each with the alternatives in words."""
+    group_of = {index: number for number, group in enumerate(groups) for index in group}
+    strongest: dict[tuple[int, int], Link] = {}
+    for item in links:
+        if item.probability < COMPETING or {item.i, item.j} & skip:
+            continue
+        for end, other in ((item.i, item.j), (item.j, item.i)):
+            key = (end, group_of[other])
+            if key not in strongest or item.probability > strongest[key].probability:
+                strongest[key] = item
+    options: dict[int, dict[int, Link]] = {}
+    for (end, group), item in strongest.items():
+        options.setdefault(end, {})[group] = item
+    found = {}
+    for end, choices in options.items():
+        own = choices.get(group_of[end])
+        if own is None or len(groups[group_of[end]]) < 2 or len(choices) < 2:
+            continue
+        total = 1.0 + sum(_odds(item.probability) for item in choices.values())
+        if _odds(own.probability) / total < threshold:
+            found[end] = tuple(f"{ids[item.j if item.i == end else item.i]} (match probability {item.probability:.3f})"
+                               for item in sorted(choices.values(), key=lambda item: -item.probability))  # fmt: skip
+    return found
+
+
+def _odds(probability: float) -> float:
+    return probability / max(1.0 - probability, 1e-12)
+
+
+def _ambiguous(ids: Sequence[str], index: int, alternatives: tuple[str, ...]) -> Member:
+    lines = ("fits accounts of different people: " + ", ".join(alternatives),
+             "attributed to neither: an analyst can confirm one")  # fmt: skip
+    return Member(ids[index], 1.0, "ambiguous", None, lines)
 
 
 def _contradicts(item: Link, contradictions: frozenset[tuple[str, str]]) -> bool:

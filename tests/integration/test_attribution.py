@@ -87,6 +87,26 @@ def test_a_shared_email_is_certain(graph: GraphPort) -> None:
     assert any("same e-mail or phone" in line for line in rows[0]["evidence"])
 
 
+def test_an_account_that_fits_two_people_is_left_for_an_analyst(graph: GraphPort) -> None:
+    for reference, platform, handle, url in (
+        ("P1", "X", "north_patriot12", "https://x.com/north_patriot12/status/1000000000000000011"),
+        ("P2", "TikTok", "northpatriot_12", "https://www.tiktok.com/@northpatriot_12/video/7300000000000000011"),
+        ("P3", "Reddit", "north_patriot55", "https://www.reddit.com/user/north_patriot55"),
+        ("P4", "Instagram", "thenorthpatriot", "https://www.instagram.com/p/NorthPatriot1/"),
+    ):
+        _load(graph, _suspect_report(reference, platform, handle, url))
+    service.attribute(graph)
+    assert _person_of(graph, "x:north_patriot12") == _person_of(graph, "tiktok:northpatriot_12")
+    assert _person_of(graph, "reddit:north_patriot55") != _person_of(graph, "x:north_patriot12"), "another number"
+    [alone] = service.subject_of(graph, "instagram:thenorthpatriot")
+    assert alone["method"] == "ambiguous"
+    fits = alone["evidence"][0]
+    assert "reddit:north_patriot55" in fits and ("x:north_patriot12" in fits or "tiktok:northpatriot_12" in fits)
+    decisions.decide(graph, kind="confirm", accounts=["instagram:thenorthpatriot", "reddit:north_patriot55"],
+                     by="analyst.jones", reason="the platform's disclosure")  # fmt: skip
+    assert _person_of(graph, "instagram:thenorthpatriot") == _person_of(graph, "reddit:north_patriot55")
+
+
 def test_rerun_changes_nothing_and_keeps_ids(graph: GraphPort) -> None:
     _dan_and_others(graph)
     service.attribute(graph)

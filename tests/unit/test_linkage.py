@@ -281,6 +281,17 @@ def test_fixed_m_and_u_survive_estimation() -> None:
         FellegiSunter(person_model().comparisons, fixed={"email": {"same": (0.9, 0.1)}})
 
 
+def test_a_fixed_u_leaves_m_to_estimate() -> None:
+    records, _ = repeat_reporters(600, seed=15)
+    model = FellegiSunter(person_model().comparisons, fixed={"email": {"exact": (None, 1e-6)}})
+    start = model.m[4][0]
+    model.estimate_u(records, seed=4)
+    model.estimate_m_em(model.comparison_vectors(records, candidate_pairs(records, RULES)))
+    assert model.u[4][0] == 1e-6 and model.m[4][0] != pytest.approx(start) and model.m[4].sum() == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="give m, u or both"):
+        FellegiSunter(person_model().comparisons, fixed={"email": {"exact": (None, None)}})
+
+
 def test_score_needs_a_prior() -> None:
     model = person_model()
     with pytest.raises(ValueError, match="no prior yet"):
