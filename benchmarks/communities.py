@@ -1,4 +1,4 @@
-"""Scale benchmark of account communities: our Louvain and role scores against igraph's Leiden on a planted graph.
+"""Scale benchmark of account communities: our Leiden and role scores beside igraph's and leidenalg's Leiden.
 
 Run: `.venv/bin/python -m benchmarks.communities --edges 1000000 [--nodes 200000] [--mixing 0.2] [--seed 1]`.
 
@@ -16,7 +16,9 @@ contender's build phase includes turning the arrays into its input (rows of name
 for all.
 
 - ours: `build_account_graph` from (name, name, weight) rows with string account names, as the graph code passes
-  them; `detect_communities` (networkx Louvain, seed 1); `role_scores` (PageRank, sampled betweenness).
+  them (the graph made canonical: nodes sorted, pairs summed); `detect_communities` (igraph's Leiden, weighted
+  modularity, iterated until no improvement, its own `random.Random(seed)`); `role_scores` (PageRank by scipy
+  power iteration, betweenness from 128 sampled sources by igraph).
 - igraph-leiden: `igraph.Graph` from the integer edge array, `community_leiden(objective_function="modularity")`,
   weighted, iterated until no improvement (`n_iterations=-1`), Python's `random` seeded (igraph draws from it).
 - leidenalg: the same graph, `leidenalg.find_partition(ModularityVertexPartition)` (RBConfigurationVertexPartition
@@ -25,21 +27,24 @@ for all.
 - igraph-louvain: the same graph, `community_multilevel` (Louvain in C), to tell the algorithm's limits from
   networkx's pure-Python speed.
 
-Measured on a 2-core machine: 200,000 nodes, 1,000,000 edges, 1,792 planted communities, mixing 0.2, seed 1 (the
-planted partition's own modularity is 0.791). Times are build + communities (+ role scores), in seconds; memory is
-peak RSS and, in brackets, its rise above the baseline.
+Measured on a 2-core machine shared with other jobs (load about 7): 200,000 nodes, 1,000,000 edges, 1,792 planted
+communities, mixing 0.2, seed 1 (the planted partition's own modularity is 0.791). Times are build + communities
+(+ role scores), in seconds; memory is peak RSS and, in brackets, its rise above the baseline. "before" is the
+networkx Louvain this module's `ours` used to run, on the same graph minutes earlier, at the same load.
 
     contender        time                  memory              communities  modularity  NMI vs planted
-    ours             6.7 + 127.5 + 28.7    1,435 MB (1,362)    237          0.738       0.761
-    igraph-leiden    0.8 + 64.8            259 MB (203)        338          0.795       0.874
-    leidenalg        1.0 + 27.4            372 MB (316)        296          0.793       0.861
-    igraph-louvain   0.9 + 7.4             259 MB (203)        234          0.739       0.761
+    ours             5.8 + 131.2 + 27.3    385 MB (318)        338          0.7945      0.8744
+    before           15.4 + 437.0 + 56.0   1,439 MB (1,359)    237          0.7375      0.7611
+    igraph-leiden    1.9 + 124.0           259 MB (203)        338          0.7945      0.8744
+    leidenalg        1.1 + 32.5            372 MB (316)        296          0.7931      0.8611
+    igraph-louvain   1.3 + 7.8             259 MB (203)        234          0.7389      0.7611
 
-With `--resolution 4`: ours 614 communities, NMI 0.845 (communities 134.6 s); igraph-leiden 999, 0.961;
+With `--resolution 4`: ours and igraph-leiden 999 communities, NMI 0.961 (ours' communities 64.1 s);
 leidenalg 859, 0.948; igraph-louvain 609, 0.846. So: at resolution 1 every method merges the small planted
-communities (modularity's resolution limit); Louvain finds the same partition whether networkx or igraph runs it,
-so networkx costs time (17 times igraph's) and memory (5 times), not quality; Leiden's refinement gains about 0.06
-modularity and 0.1 NMI over Louvain. Role scores take 29 s: PageRank about 9 s, betweenness from 128 sources 15 s.
+communities (modularity's resolution limit); ours finds igraph Leiden's partition exactly (seeds 1, 3 and 5, and
+at 100,000 edges), at the same cost for the communities (times swing with the load: 55 to 131 s across runs),
+plus the named rows made canonical (about 115 MB and 4 s more); Leiden's refinement gains about 0.06 modularity
+and 0.11 NMI over Louvain. Role scores take about 27 s: betweenness from 128 sources most of it, PageRank 1 s.
 """
 
 from __future__ import annotations
