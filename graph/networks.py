@@ -8,6 +8,7 @@ GraphQL can use them.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -35,12 +36,8 @@ class NetworkSummary:
 
 
 def find_and_write_campaigns(port: GraphPort, *, batch_size: int = 500) -> list[Campaign]:
-    """Detect pile-ons and copy-paste campaigns over every dated item and write them as Campaign nodes."""
-    posts = [
-        Post(item=row["item"], account=row["account"], victim=row["victim"], target_group=row["bundle"],
-             posted_at=row["posted_at"], text_group=row["text_group"] or _words_key(row["text"]))
-        for row in port.read("networks/posts")
-    ]
+    """Detect pile-ons and copy-paste campaigns over every reported item and write them as Campaign nodes."""
+    posts = [_post(row) for row in port.read("networks/posts")]
     campaigns = find_campaigns(posts, min_copy_paste_accounts=MIN_COPY_PASTE_ACCOUNTS)
     port.write_autocommit("networks/clear_campaigns")
     rows = [
@@ -119,6 +116,23 @@ def run_all(port: GraphPort, *, progress: Progress = lambda stage, done, total: 
     ranked = rank_and_write_offenders(port)
     progress("done", 1, 3)
     return NetworkSummary(campaigns=len(campaigns), accounts_in_graph=nodes, communities=communities, ranked=ranked)
+
+
+def _post(row: Row) -> Post:
+    """Return an item as campaign detection sees it."""
+    # An item has one author; two author nodes are one account given by handle and by display name: take one.
+    return Post(
+        item=row["item"], account=min(row["authors"], default=None), victim=_victim(row["victims"]), target_group=None,
+        posted_at=row["posted_at"], text_group=row["text_group"] or _words_key(row["text"]), platform=row["platform"],
+        cases=frozenset(row["cases"]), reported_at=min(row["received"], default=None),
+    )
+
+
+def _victim(keys: list[str]) -> str | None:
+    """Return the victim key that says most: an e-mail before a phone before a name, then the most often named."""
+    named = Counter(keys)
+    rank = {"email": 0, "phone": 1, "name": 2}
+    return min(named, key=lambda key: (rank.get(key.split(":", 1)[0], 3), -named[key], key), default=None)
 
 
 def _words_key(text: str | None) -> str | None:

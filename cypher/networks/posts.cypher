@@ -1,14 +1,12 @@
-// Campaign projection: every dated item with its author, its words, its copy-paste text group, the victim
-// its reports name (victim key), and the report that bundled it with the most other items (reported
-// together, they are one target: a thread or a group piled on).
-MATCH (item:ContentItem)-[:POSTED_BY]->(account:Account)
-WHERE item.posted_at IS NOT NULL
+// Campaign projection: every reported item with what the graph knows of it. Its authors and posting time
+// when a reporter gave them, its words and copy-paste text group, the victims its reports name (victim keys),
+// the cases its reports are in (items sharing a case were reported together: one incident), and when each
+// report about it was received (it was posted before the first).
+MATCH (item:ContentItem)
 OPTIONAL MATCH (item)-[:HAS_TEXT]->(group:TextGroup)
-WITH item, account, group,
-     [(item)<-[:CONCERNS]-(r:Report) WHERE r.content_count > 1 | [r.content_count, r.id]] AS bundles
-RETURN item.key AS item, account.id AS account, item.posted_at AS posted_at, group.id AS text_group,
-       item.text AS text,
-       head([(item)<-[:CONCERNS]-(:Report)-[v:HAS_VICTIM]->() WHERE v.victim_key IS NOT NULL | v.victim_key]) AS victim,
-       CASE WHEN size(bundles) = 0 THEN null
-            ELSE 'report:' + reduce(best = bundles[0], b IN bundles | CASE WHEN b[0] > best[0] THEN b ELSE best END)[1]
-       END AS bundle
+RETURN item.key AS item, item.platform AS platform, item.posted_at AS posted_at, item.text AS text,
+       group.id AS text_group,
+       [(item)-[:POSTED_BY]->(account:Account) | account.id] AS authors,
+       [(item)<-[:CONCERNS]-(:Report)-[v:HAS_VICTIM]->() WHERE v.victim_key IS NOT NULL | v.victim_key] AS victims,
+       [(item)<-[:CONCERNS]-(:Report)-[:IN_CASE]->(c:Case) | c.id] AS cases,
+       [(item)<-[:CONCERNS]-(r:Report) WHERE r.received_at IS NOT NULL | r.received_at] AS received

@@ -105,7 +105,7 @@ def test_pile_on_detection_is_fast_on_many_posts() -> None:
 def test_copy_paste_groups_accounts_posting_one_text_group() -> None:
     posts = [
         post("item_1", "account_1", text_group="text_a"),
-        post("item_2", "account_2", text_group="text_a", minutes=5, victim="victim_2"),
+        post("item_2", "account_2", text_group="text_a", minutes=5, victim=None),
         post("item_3", "account_3", text_group="text_a", minutes=90),
         post("item_4", "account_4", text_group="text_b"),
         post("item_5", "account_5", text_group="text_b"),
@@ -114,8 +114,20 @@ def test_copy_paste_groups_accounts_posting_one_text_group() -> None:
     [campaign] = copy_paste_campaigns(posts, min_accounts=3)
     assert campaign.kind == "copy_paste"
     assert campaign.accounts == {"account_1", "account_2", "account_3"}
-    assert campaign.victims == {"victim_1", "victim_2"}
-    assert "3 distinct accounts posted the same text (text group text_a) in 3 items at 2 victims" in campaign.evidence
+    assert campaign.victims == {"victim_1"}
+    assert "3 distinct accounts posted the same text (text group text_a) in 3 items at 1 victim" in campaign.evidence
+
+
+def test_copy_paste_sets_apart_posts_at_victims_no_other_post_names() -> None:
+    shared = [post(f"item_{n}", f"account_{n}", text_group="text_a", minutes=n) for n in range(3)]
+    strays = [post(f"stray_{n}", f"other_{n}", text_group="text_a", minutes=n, victim=f"person_{n}") for n in range(2)]
+    [campaign] = copy_paste_campaigns(shared + strays, min_accounts=3)
+    assert campaign.items == {"item_0", "item_1", "item_2"} and campaign.victims == {"victim_1"}
+    left_out = "2 posts of the same words in the same hours, each at a victim no other post names, left out"
+    assert left_out in campaign.evidence
+    spam = [post(f"spam_{n}", f"other_{n}", text_group="text_a", minutes=n, victim=f"person_{n}") for n in range(4)]
+    [campaign] = copy_paste_campaigns(spam, min_accounts=3)
+    assert len(campaign.victims) == 4, "the same words at many people from enough accounts is a campaign of its own"
 
 
 def test_copy_paste_needs_distinct_accounts_not_repeats() -> None:
@@ -134,7 +146,8 @@ def test_a_pile_on_and_a_copy_paste_sharing_most_accounts_merge() -> None:
     assert merged.victims == {"victim_1", "victim_9"}
     assert merged.strength > max(pile_ons[0].strength, copy_pastes[0].strength)
     assert any("share 4 of 6 accounts (Jaccard 0.67)" in line for line in merged.evidence)
-    assert find_campaigns(posts) == [merged]
+    [found] = find_campaigns(posts)
+    assert (found.id, found.items, found.strength) == (merged.id, merged.items, merged.strength)
 
 
 def test_a_pile_on_and_a_copy_paste_sharing_few_accounts_stay_apart() -> None:
