@@ -107,6 +107,33 @@ def _links(port: GraphPort) -> set[tuple[str, str, str]]:
     return {(row["later"], row["earlier"], row["rule"]) for row in port.read("benchmarks/duplicate_links_by_rule")}
 
 
+def _wrong_links(port: GraphPort, links: set[tuple[str, str, str]], cases: list[list[str]], truth: dict,
+                 shown: int = 12) -> dict:
+    """The links joining reports the truth keeps apart: by rule, and the worst, with their evidence.
+
+    A link's cost is the false pairs it makes: the product of the sizes of the two true groups it joins
+    within the predicted case (one wrong link between two large groups costs thousands of pairs).
+    """
+    group_of = {key.replace("|", ":", 1): index for index, group in enumerate(truth["duplicate_groups"])
+                for key in group}
+    sizes = Counter(group_of.values())
+    wrong = [(sizes[group_of[later]] * sizes[group_of[earlier]], later, earlier, rule)
+             for later, earlier, rule in links
+             if later in group_of and earlier in group_of and group_of[later] != group_of[earlier]]
+    wrong.sort(reverse=True)
+    by_rule = Counter(rule for _, _, _, rule in wrong)
+    worst = [[later, earlier] for _, later, earlier, _ in wrong[:shown]]
+    evidence = {(row["later"], row["earlier"], row["rule"]): row for row in
+                port.read("benchmarks/duplicate_link_evidence", pairs=worst)} if worst else {}
+    case_size = {key.replace("|", ":", 1): len(members) for members in cases for key in members}
+    return {
+        "by_rule": dict(by_rule),
+        "worst": [{"cost": cost, "later": later, "earlier": earlier, "rule": rule, "case_size": case_size.get(later),
+                   "evidence": (evidence.get((later, earlier, rule)) or {}).get("evidence")}
+                  for cost, later, earlier, rule in wrong[:shown]],
+    }
+
+
 def _link_differences(online: set[tuple[str, str, str]], batch: set[tuple[str, str, str]]) -> tuple[dict, dict]:
     """Count, by rule, the duplicate links only one path made: where the two paths part."""
     only_online = Counter(rule for _, _, rule in online - batch)
@@ -135,6 +162,7 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
         figures["recall_by_tie"] = _recall_by_tie(_direct_ties(folder / "reports.jsonl", truth), online)
 
         online_links = _links(port)
+        figures["wrong_links"] = _wrong_links(port, online_links, online, truth)
         started = time.perf_counter()
         summary = recompute(port)
         figures["batch_s"] = time.perf_counter() - started
@@ -177,6 +205,12 @@ def main() -> None:
         print("          recall of directly tied pairs, by tie: " + "; ".join(
             f"{tie} {share['recall']:.4f} ({share['pairs']:,} pairs)" for tie, share in figures["recall_by_tie"].items()),
             flush=True)
+        wrong = figures["wrong_links"]
+        if wrong["by_rule"]:
+            print(f"          links joining reports the truth keeps apart, by rule: {wrong['by_rule']}; worst:", flush=True)
+            for link in wrong["worst"]:
+                print(f"            {link['cost']:>7,} false pairs | {link['rule']} {link['later']} -> {link['earlier']} "
+                      f"(case of {link['case_size']}) | {link['evidence']}", flush=True)
         if figures["links_only_online"] or figures["links_only_batch"]:
             print(f"          links only online, by rule: {figures['links_only_online']}; "
                   f"only batch: {figures['links_only_batch']}", flush=True)
