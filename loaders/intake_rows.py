@@ -194,6 +194,8 @@ def _item_row(rid: str, position: int, item: ContentItem) -> Row:
     handle = normalise_handle(item.author_handle, platform)
     if handle is None and canonical and canonical.kind_hint == "profile" and canonical.item_id:
         handle = normalise_handle(canonical.item_id, platform)
+    if handle is None and canonical and canonical.author:
+        handle = normalise_handle(canonical.author, platform)  # the poster the URL names (x.com/<handle>/status/...)
     if canonical:
         key = canonical.key
     else:

@@ -16,6 +16,7 @@ class CanonicalContent:
     item_id: str | None
     kind_hint: str | None
     canonical_url: str
+    author: str | None = None  # the posting account's handle, where the URL names it (x.com/<handle>/status/...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,7 @@ def clean_query(parts: UrlParts) -> str:
 
 
 def content(
-    platform: str, kind: str, item_id: str, canonical_url: str, kind_hint: str | None
+    platform: str, kind: str, item_id: str, canonical_url: str, kind_hint: str | None, author: str | None = None
 ) -> CanonicalContent:
     """Return the CanonicalContent keyed '<platform>:<kind>:<item_id>'."""
     return CanonicalContent(
@@ -123,4 +124,5 @@ def content(
         item_id=item_id,
         kind_hint=kind_hint,
         canonical_url=canonical_url,
+        author=author,
     )

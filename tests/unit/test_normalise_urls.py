@@ -183,7 +183,8 @@ def test_there_are_over_a_hundred_url_cases() -> None:
 DETAIL_CASES = [
     (
         f"http://mobile.twitter.com/N0rth_Patriot88/status/{STATUS}/",
-        CanonicalContent("x", f"x:status:{STATUS}", STATUS, "status", f"https://x.com/i/status/{STATUS}"),
+        CanonicalContent("x", f"x:status:{STATUS}", STATUS, "status", f"https://x.com/i/status/{STATUS}",
+                         author="n0rth_patriot88"),
     ),
     (
         "https://x.com/User",
@@ -321,3 +322,25 @@ def test_fixture_reports_of_one_reply_share_a_key_and_group_posts_do_not() -> No
     assert keys.count(f"x:status:{STATUS}") == 2
     facebook_keys = [key for key in keys if key.startswith("facebook:")]
     assert len(facebook_keys) == len(set(facebook_keys)) == 3
+
+
+@pytest.mark.parametrize(("url", "author"), [
+    (f"https://twitter.com/N0rth_Patriot88/status/{STATUS}?s=20", "n0rth_patriot88"),
+    (f"https://x.com/n0rth_patriot88/status/{STATUS}/photo/1", "n0rth_patriot88"),
+    (f"https://twitter.com/#!/N0rth_Patriot88/status/{STATUS}", "n0rth_patriot88"),
+    (f"https://x.com/i/web/status/{STATUS}", None),
+    (f"https://x.com/i/status/{STATUS}", None),
+    (f"https://twitter.com/statuses/{STATUS}", None),
+    ("https://www.tiktok.com/@Laughs.Daily_/video/7433001234567890123?lang=en", "laughs.daily_"),
+    ("https://www.tiktok.com/@user/photo/7433001234567890999", "user"),
+    ("https://m.tiktok.com/v/7433001234567890123.html", None),
+    ("https://www.tiktok.com/embed/v2/7433001234567890123", None),
+    # The path of these names a timeline, a page or a channel, not who posted: no author is read from them.
+    ("https://www.facebook.com/jamie.parker.3812/posts/5066642656772669/", None),
+    ("https://t.me/Channel_Name/123", None),
+    ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", None),
+])
+def test_the_author_a_url_names(url: str, author: str | None) -> None:
+    found = canonical_content(url)
+    assert found is not None
+    assert found.author == author

@@ -32,10 +32,12 @@ def tiktok_content(parts: UrlParts) -> CanonicalContent | None:
 
 
 def _post(post_id: str, author: str, kind_hint: str) -> CanonicalContent | None:
+    """A post keyed on its id; `author` is '@user' from the path, or '@' when the URL names no one."""
     if not _NUMERIC.match(post_id):
         return None
     word = "photo" if kind_hint == "image" else "video"
-    return content("tiktok", "post", post_id, f"https://www.tiktok.com/{author}/{word}/{post_id}", kind_hint)
+    return content("tiktok", "post", post_id, f"https://www.tiktok.com/{author}/{word}/{post_id}", kind_hint,
+                   author[1:] or None)
 
 
 def _short_link(code_segment: tuple[str, ...], base_url: str) -> CanonicalContent | None:

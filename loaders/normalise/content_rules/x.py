@@ -26,7 +26,7 @@ def x_content(parts: UrlParts) -> CanonicalContent | None:
     words = tuple(segment.lower() for segment in segments)
     status_id = _status_id(words)
     if status_id:
-        return content("x", "status", status_id, f"https://x.com/i/status/{status_id}", "status")
+        return content("x", "status", status_id, f"https://x.com/i/status/{status_id}", "status", _status_author(segments))
     if len(words) >= 2 and words[0] == "messages" and re.fullmatch(r"[\d-]+", words[1]):
         return content("x", "dm_thread", words[1], f"https://x.com/messages/{words[1]}", "message")
     if words and _is_profile_path(segments, words):
@@ -46,6 +46,14 @@ def _status_id(words: tuple[str, ...]) -> str | None:
     for index, word in enumerate(words[:-1]):
         if word in _STATUS_WORDS and _NUMERIC.match(words[index + 1]):
             return words[index + 1].lstrip("0") or "0"
+    return None
+
+
+def _status_author(segments: tuple[str, ...]) -> str | None:
+    """The handle in '/<handle>/status/<id>': the account that posted it ('/i/web/status/<id>' names none)."""
+    if len(segments) >= 3 and segments[1].lower() in _STATUS_WORDS and _HANDLE.match(segments[0]) \
+            and segments[0].lower() not in _NOT_HANDLES:
+        return segments[0].lower()
     return None
 
 
