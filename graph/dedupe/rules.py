@@ -55,8 +55,7 @@ def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) ->
         if (later, earlier) in seen:
             continue
         seen.add((later, earlier))
-        items, other_items = set(candidate["items"]), set(candidate["other_items"])
-        if items and other_items and not items & other_items:
+        if _different_material(candidate):
             continue  # both name their material, and it differs: two incidents, not one told twice
         similarity, how = _description_similarity(candidate["description"], candidate["other_description"], policy)
         if similarity < policy.resubmission_similarity:
@@ -67,6 +66,19 @@ def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) ->
     if rows:
         tx.run("dedupe/write_duplicate_links", rows=rows)
     return len(rows)
+
+
+def _different_material(candidate: Row) -> bool:
+    """Whether two reports name material that cannot be the same: other URLs, other platforms, other posters.
+
+    A person who reports twice with the same few words ("This post on X is being shared everywhere") is often
+    reporting a second incident; the material tells, wherever both reports name it.
+    """
+    for field in ("items", "platforms", "authors"):
+        mine, theirs = set(candidate[field]), set(candidate[f"other_{field}"])
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
 
 
 def _description_similarity(first: str, second: str, policy: DedupePolicy) -> tuple[float, str]:

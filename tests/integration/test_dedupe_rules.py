@@ -74,6 +74,18 @@ SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive post about me, please remove it", content=[f.post(TWEET)]),
         f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive post about me, please remove it", content=[f.post(OTHER_TWEET, handle="x2")]),
     ], [{"A"}, {"B"}]),
+    ("same reporter, same words, another poster named without a URL", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="This post on X is being shared everywhere: racist abuse.", content=[f.post(TWEET)]),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="This post on X is being shared everywhere: racist abuse.", content=[f.post(None, handle="someone_else")]),
+    ], [{"A"}, {"B"}]),
+    ("same reporter, same words, material on another platform", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="Lots of accounts are posting the same message at me: racist abuse.", content=[f.post(None, platform="YouTube", handle="proud free", kind="comment")]),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Lots of accounts are posting the same message at me: racist abuse.", content=[f.post(None, platform="TikTok", kind="comment")]),
+    ], [{"A"}, {"B"}]),
+    ("a resubmission naming the poster the first report's URL names", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="This post on X is being shared everywhere: racist abuse.", content=[f.post(TWEET)]),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Second report, same as before. This post on X is being shared everywhere: racist abuse.", content=[f.post(None, handle="@Troll_One")]),
+    ], [{"A", "B"}]),
     ("a post reported without its URL: same account, same time", lambda: [
         f.report("A", content=[f.post(TWEET, text=CAMPAIGN_TEXT, posted_at="2026-10-01T20:00:00+00:00")]),
         f.report("B", content=[f.post(None, handle="troll_one", text=CAMPAIGN_TEXT, posted_at="2026-10-01T21:01:00+01:00")]),
