@@ -19,6 +19,10 @@ class DedupePolicy:
     """The thresholds of the scored rules (documented in docs/dedupe.md)."""
 
     resubmission_window: timedelta = timedelta(days=180)
+    # Reports naming no material at all have only their words to compare, and a repeat victim's words recur
+    # ("I was abused online ... I did not manage to save the messages"): as a resubmission, the second must
+    # follow soon, while the first is unanswered (acknowledgement is due within 5 working days).
+    resubmission_window_without_material: timedelta = timedelta(days=14)
     resubmission_similarity: float = 0.8
     resubmission_min_contained: int = 8  # word 3-shingles the shorter description needs for containment to count
     dm_window: timedelta = timedelta(hours=2)
@@ -57,6 +61,9 @@ def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) ->
         seen.add((later, earlier))
         if _different_material(candidate):
             continue  # both name their material, and it differs: two incidents, not one told twice
+        if not candidate["material"] and not candidate["other_material"] and \
+                abs(candidate["arrival"][0] - candidate["other_arrival"][0]) > policy.resubmission_window_without_material.total_seconds():
+            continue
         similarity, how = _description_similarity(candidate["description"], candidate["other_description"], policy)
         if similarity < policy.resubmission_similarity:
             continue

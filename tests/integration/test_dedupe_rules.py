@@ -62,6 +62,14 @@ SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="A man on Telegram keeps messaging me threats about my religion every night since June"),
         f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Sending again in case the first one did not go through. A man on Telegram keeps messaging me threats about my religion every night since June"),
     ], [{"A", "B"}]),
+    ("same reporter, same words, no material, months apart: a repeat incident", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, received_at="2026-02-18T19:47:50+00:00", description="I was abused online, telling me to go back to where I came from. I did not manage to save the messages."),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, received_at="2026-06-19T14:12:23+01:00", description="I was abused online, telling me to go back to where I came from. I did not manage to save the messages. It has really upset me."),
+    ], [{"A"}, {"B"}]),
+    ("same reporter, same words, no material, days apart: a resubmission", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, received_at="2026-02-18T19:47:50+00:00", description="I was abused online, telling me to go back to where I came from. I did not manage to save the messages."),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, received_at="2026-02-24T09:00:00+00:00", description="Reporting again as I did not get a reference number. I was abused online, telling me to go back to where I came from. I did not manage to save the messages."),
+    ], [{"A", "B"}]),
     ("a short description contained in another is not enough", lambda: [
         f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive messages again"),
         f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Abusive messages again from a different person on TikTok about my disability and my family"),
