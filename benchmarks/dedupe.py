@@ -134,6 +134,22 @@ def _wrong_links(port: GraphPort, links: set[tuple[str, str, str]], cases: list[
     }
 
 
+def _suggestions(port: GraphPort, cases: list[list[str]], truth: dict) -> dict:
+    """Pairs offered for review, by rule: how many, how many the truth calls duplicates, and how many of those
+    the cases already hold together (the rest is what an analyst's confirmation would add)."""
+    group_of = {key.replace("|", ":", 1): index for index, group in enumerate(truth["duplicate_groups"])
+                for key in group}
+    case_of = {key.replace("|", ":", 1): index for index, members in enumerate(cases) for key in members}
+    found: dict[str, Counter] = defaultdict(Counter)
+    for row in port.read("benchmarks/suggestions_by_rule"):
+        later, earlier, tally = row["later"], row["earlier"], found[row["rule"]]
+        tally["offered"] += 1
+        if group_of.get(later) is not None and group_of.get(later) == group_of.get(earlier):
+            tally["right"] += 1
+            tally["already together"] += case_of.get(later) == case_of.get(earlier)
+    return {rule: dict(tally) for rule, tally in sorted(found.items())}
+
+
 def _link_differences(online: set[tuple[str, str, str]], batch: set[tuple[str, str, str]]) -> tuple[dict, dict]:
     """Count, by rule, the duplicate links only one path made: where the two paths part."""
     only_online = Counter(rule for _, _, rule in online - batch)
@@ -163,6 +179,7 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
 
         online_links = _links(port)
         figures["wrong_links"] = _wrong_links(port, online_links, online, truth)
+        figures["suggestions"] = _suggestions(port, online, truth)
         started = time.perf_counter()
         summary = recompute(port)
         figures["batch_s"] = time.perf_counter() - started
@@ -205,6 +222,9 @@ def main() -> None:
         print("          recall of directly tied pairs, by tie: " + "; ".join(
             f"{tie} {share['recall']:.4f} ({share['pairs']:,} pairs)" for tie, share in figures["recall_by_tie"].items()),
             flush=True)
+        print("          offered for review, by rule: " + "; ".join(
+            f"{rule} {tally.get('offered', 0):,} ({tally.get('right', 0):,} right, {tally.get('already together', 0):,} "
+            f"of them already in one case)" for rule, tally in figures["suggestions"].items()), flush=True)
         wrong = figures["wrong_links"]
         if wrong["by_rule"]:
             print(f"          links joining reports the truth keeps apart, by rule: {wrong['by_rule']}; worst:", flush=True)

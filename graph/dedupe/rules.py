@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from domain.dm_match import DirectMessage, dm_match_score
-from domain.textsim import containment, jaccard, shingles
+from domain.textsim import containment, jaccard, normalise_text, shingles
 from graph.port import Row, Tx
 
 
@@ -28,6 +28,8 @@ class DedupePolicy:
     dm_window: timedelta = timedelta(hours=2)
     dm_threshold: float = 0.65
     same_item_max_gap: timedelta = timedelta(minutes=2)
+    post_window: timedelta = timedelta(hours=48)  # same_account_post: reports of one post come close together
+    post_score: float = 0.7
 
 
 POLICY = DedupePolicy()
@@ -39,6 +41,7 @@ def link_reports(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> None:
     link_items_without_url(tx, ids, policy)
     link_resubmissions(tx, ids, policy)
     suggest_message_matches(tx, ids, policy)
+    link_account_only_post(tx, ids, policy)
 
 
 def link_items_without_url(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> None:
@@ -118,6 +121,76 @@ def suggest_message_matches(tx: Tx, ids: list[str], policy: DedupePolicy = POLIC
     if rows:
         tx.run("dedupe/write_suggestions", rows=rows)
     return len(rows)
+
+
+def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:
+    """Rule same_account_post: material without a URL is the only post of its account reported near it.
+
+    "A video by @x" with no URL, time or words names an account, not one of its posts. When the reports
+    received in the window before the later of the two hold just one item of that account that fits (same
+    kind; no other URL, posting time, words or strand), the two are one item; two or more fitting items of the
+    account, and nothing is linked. Only what arrived before the later report counts, so the online and batch
+    paths link the same pairs.
+    """
+    window = int(policy.post_window.total_seconds())
+    gap = policy.same_item_max_gap.total_seconds() * 1000
+    rows, seen = [], set()
+    for found in tx.run("dedupe/post_candidates", ids=ids, window_seconds=window):
+        mine = {"report": found["report"], "item": found["item"], "has_url": found["has_url"],
+                "arrival": found["arrival"], "kinds": found["kinds"], "posted_ms": found["posted_ms"],
+                "text": found["text"], "strands": found["strands"], "victims": found["victims"]}
+        every = [_with_words(mine), *map(_with_words, found["others"])]
+        mine = every[0]
+        for other in every[1:]:
+            if other["report"] == mine["report"] or (mine["has_url"] and other["has_url"]):
+                continue  # items one report lists apart are two items; two URLs were compared by same_content
+            bare, named = (other, mine) if mine["has_url"] else (mine, other)
+            later = max(mine, other, key=_arrival_order)
+            pair = (later["report"], min(mine, other, key=_arrival_order)["report"])
+            if pair in seen or not set(bare["kinds"]) & set(named["kinds"]) or not _fits(bare, named, gap):
+                continue
+            before = [o for o in every if o is not bare and 0 <= _seconds_before(later, o) <= window]
+            fitting = [o for o in before if _fits(bare, o, gap)]
+            if any(not _fits(a, b, gap) for a in fitting for b in fitting):
+                continue  # two or more of the account's posts fit: say nothing
+            seen.add(pair)
+            kind = sorted(set(bare["kinds"]) & set(named["kinds"]))[0]
+            hours = abs(_seconds_before(mine, other)) / 3600
+            rows.append({"later": pair[0], "earlier": pair[1], "rule": "same_account_post", "score": policy.post_score,
+                         "evidence": [f"same account {found['account']}", f"a {kind} without a URL",
+                                      f"reported {hours:.0f} h apart",
+                                      f"the only {kind} of this account reported in the {window // 3600} h before"]})
+    if rows:
+        tx.run("dedupe/write_duplicate_links", rows=rows)
+    return len(rows)
+
+
+def _with_words(occurrence: Row) -> Row:
+    """The occurrence with the words its report gave, normalised (None when it gave none)."""
+    return {**occurrence, "words": normalise_text(occurrence["text"]) or None if occurrence["text"] else None}
+
+
+def _arrival_order(occurrence: Row) -> tuple:
+    return (occurrence["arrival"], occurrence["report"])
+
+
+def _seconds_before(later: Row, occurrence: Row) -> float:
+    return (later["arrival"][0] - occurrence["arrival"][0]) + (later["arrival"][1] - occurrence["arrival"][1]) / 1e9
+
+
+def _fits(first: Row, second: Row, max_gap_ms: float) -> bool:
+    """Whether two mentions of an account's material can be one post: nothing they both give differs."""
+    if first["has_url"] and second["has_url"]:
+        return first["item"] == second["item"]
+    if first["kinds"] and second["kinds"] and not set(first["kinds"]) & set(second["kinds"]):
+        return False
+    if first["posted_ms"] is not None and second["posted_ms"] is not None \
+            and abs(first["posted_ms"] - second["posted_ms"]) > max_gap_ms:
+        return False
+    if first["words"] and second["words"] and first["words"] != second["words"]:
+        return False
+    return not any(first[facet] and second[facet] and not set(first[facet]) & set(second[facet])
+                   for facet in ("strands", "victims"))
 
 
 def _message(candidate: Row, prefix: str) -> DirectMessage:

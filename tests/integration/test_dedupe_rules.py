@@ -188,3 +188,78 @@ def test_message_suggestion_carries_score_and_evidence(graph: GraphPort) -> None
     assert suggestion["rule"] == "dm_match" and suggestion["score"] >= 0.5
     assert suggestion["from"] == "B" and suggestion["to"] == "A"
     assert suggestion["evidence"]
+
+
+
+VIDEO = "https://www.tiktok.com/@clip_hater/video/7433001234567890123"
+OTHER_VIDEO = "https://www.tiktok.com/@clip_hater/video/7433001234567890999"
+BARE_VIDEO = dict(platform="TikTok", kind="video", handle="@clip_hater")
+
+# Material without a URL or time, and what the account had reported before it: (records, expected cases).
+POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
+    ("the only video of the account reported before it is the one", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", content=[f.post(None, **BARE_VIDEO)]),
+    ], [{"A", "B"}]),
+    ("the video reported after it, the account's only one, is the one", lambda: [
+        f.report("B", content=[f.post(None, **BARE_VIDEO)]),
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+    ], [{"A", "B"}]),
+    ("two videos of the account reported before it: neither is taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("C", content=[f.post(OTHER_VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", content=[f.post(None, **BARE_VIDEO)]),
+    ], [{"A"}, {"C"}, {"B"}]),
+    ("two videos of the account in one report before it: neither is taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater"),
+                               f.post(OTHER_VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", content=[f.post(None, **BARE_VIDEO)]),
+    ], [{"A"}, {"B"}]),
+    ("a comment is not a video", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", content=[f.post(None, platform="TikTok", kind="comment", handle="@clip_hater")]),
+    ], [{"A"}, {"B"}]),
+    ("a video reported three days later is not taken", lambda: [
+        f.report("A", received_at="2026-10-01T10:00:00+00:00",
+                 content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", received_at="2026-10-04T10:00:00+00:00", content=[f.post(None, **BARE_VIDEO)]),
+    ], [{"A"}, {"B"}]),
+    ("a video posted at another time is not taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater",
+                                      posted_at="2026-10-01T08:00:00+00:00")]),
+        f.report("B", content=[f.post(None, **BARE_VIDEO, posted_at="2026-10-01T09:30:00+00:00")]),
+    ], [{"A"}, {"B"}]),
+    ("a video at another victim is not taken", lambda: [
+        f.report("A", victims=[{"name": "Ana Silva", "email": "ana@example.org"}],
+                 content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", victims=[{"name": "Bo Jones", "email": "bo@example.org"}], content=[f.post(None, **BARE_VIDEO)]),
+    ], [{"A"}, {"B"}]),
+    ("words a later report adds to the video do not undo the match", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", content=[f.post(None, **BARE_VIDEO, text="you lot are vermin and worse")]),
+        f.report("C", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater", text="go back home now you lot")]),
+    ], [{"A", "B", "C"}]),
+    ("a video reported for another kind of hate is not taken", lambda: [
+        f.report("A", targeted_characteristics=["religion"],
+                 content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", targeted_characteristics=["disability"], content=[f.post(None, **BARE_VIDEO)]),
+    ], [{"A"}, {"B"}]),
+]
+
+
+@pytest.mark.parametrize(("name", "records", "expected"), POST_MATCHES, ids=[s[0] for s in POST_MATCHES])
+@pytest.mark.parametrize("path", ["online", "batch"])
+def test_material_without_url_and_the_accounts_only_post(
+        graph: GraphPort, name: str, records: Callable[[], list[dict]], expected: list[set[str]], path: str) -> None:
+    _load(graph, *records())
+    if path == "batch":
+        recompute(graph)
+    assert _groups(graph) == {frozenset(group) for group in expected}
+
+
+def test_a_match_with_the_accounts_only_post_says_why(graph: GraphPort) -> None:
+    _load(graph, *next(records for title, records, _ in POST_MATCHES if title.startswith("the only video"))())
+    [link] = _links(graph, "DUPLICATE_OF")
+    assert (link["from"], link["to"], link["rule"], link["score"]) == ("B", "A", "same_account_post", 0.7)
+    assert "same account tiktok:clip_hater" in link["evidence"]
+    assert any(reason.startswith("the only video of this account") for reason in link["evidence"])
