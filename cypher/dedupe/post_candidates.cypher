@@ -1,17 +1,17 @@
 // Rule same_account_post, candidates: for each item of the given reports (not a message or a profile) whose
-// poster the report itself names, every other item of the same account in any report that names that account
-// as a poster (this one too), received within the window of this one. Python links a pair only when the account has one such item
+// poster the report itself names, every other item of the same account in any report naming it as that
+// item's poster (this one too), received within the window of this one. Python links a pair only when the account has one such item
 // in the time before the later report: material without a URL and without a time names an account, not which
 // of its posts. Only what each report itself gave is read (its own kind, words, time and victims, the
 // poster it names), never what later reports add to a shared item, so the online and batch paths agree.
 UNWIND $ids AS id
 MATCH (r:Report {id: id})-[c:CONCERNS]->(item:ContentItem)-[:POSTED_BY]->(account:Account)
 WHERE NOT coalesce(item.kind, '') IN ['direct_message', 'group_message', 'message', 'profile']
-  AND EXISTS { (r)-[:NAMES_ACCOUNT {as_author: true}]->(account) }
+  AND c.author = account.id
 MATCH (account)<-[:POSTED_BY]-(twin:ContentItem)<-[c2:CONCERNS]-(other:Report)
 WHERE (other <> r OR twin <> item) AND NOT coalesce(twin.kind, '') IN ['direct_message', 'group_message', 'message', 'profile']
   AND abs(other.received_at.epochSeconds - r.received_at.epochSeconds) <= $window_seconds
-  AND EXISTS { (other)-[:NAMES_ACCOUNT {as_author: true}]->(account) }
+  AND c2.author = account.id
 RETURN r.id AS report, item.key AS item, account.id AS account,
        [r.received_at.epochSeconds, r.received_at.nanosecond] AS arrival,
        item.has_url AS has_url, [k IN [item.kind, c.kind] WHERE k IS NOT NULL] AS kinds,

@@ -1,5 +1,5 @@
 // One ContentItem per canonical key, on its platform, posted by its author's account; each report
-// CONCERNS it with the URL, text and time as that reporter gave them.
+// CONCERNS it with the URL, text, time and poster (account id) as that reporter gave them.
 UNWIND $rows AS row
 MATCH (r:Report {id: row.report})
 MERGE (pl:Platform {id: row.platform})
@@ -13,7 +13,8 @@ MERGE (c)-[:ON_PLATFORM]->(pl)
 CREATE (r)-[rel:CONCERNS {position: row.position}]->(c)
 SET rel.original_url = row.original_url, rel.kind = row.given_kind, rel.text = row.text,
     rel.posted_at = row.posted_at, rel.audience_size = row.audience_size,
-    rel.screenshot_sha256 = row.screenshot_sha256, rel.author_handle_given = row.author_handle_given
+    rel.screenshot_sha256 = row.screenshot_sha256, rel.author_handle_given = row.author_handle_given,
+    rel.author = row.author
 FOREACH (_ IN CASE WHEN row.author IS NULL THEN [] ELSE [1] END |
   MERGE (a:Account {id: row.author})
   ON CREATE SET a.platform = row.platform, a.handle = row.author_handle

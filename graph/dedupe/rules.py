@@ -127,10 +127,10 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
     """Rule same_account_post: material without a URL is the only post of its account reported near it.
 
     "A video by @x" with no URL, time or words names an account, not one of its posts. When the reports
-    received in the window before the later of the two hold just one item of that account that fits (same
-    kind; no other URL, posting time, words or strand), the two are one item; two or more fitting items of the
-    account, and nothing is linked. Only what arrived before the later report counts, so the online and batch
-    paths link the same pairs.
+    received in the window before the later of the two hold just one item of that account that fits (a kind
+    given and not another one, "other" and X's "status" fitting any post; no other URL, posting time, words,
+    strand or victim), the two are one item; two or more fitting items of the account, and nothing is linked.
+    Only what arrived before the later report counts, so the online and batch paths link the same pairs.
     """
     window = int(policy.post_window.total_seconds())
     gap = policy.same_item_max_gap.total_seconds() * 1000
@@ -147,22 +147,43 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
             bare, named = (other, mine) if mine["has_url"] else (mine, other)
             later = max(mine, other, key=_arrival_order)
             pair = (later["report"], min(mine, other, key=_arrival_order)["report"])
-            if pair in seen or not set(bare["kinds"]) & set(named["kinds"]) or not _fits(bare, named, gap):
+            if pair in seen or not bare["kinds"] or not _fits(bare, named, gap):
                 continue
             before = [o for o in every if o is not bare and 0 <= _seconds_before(later, o) <= window]
             fitting = [o for o in before if _fits(bare, o, gap)]
             if any(not _fits(a, b, gap) for a in fitting for b in fitting):
                 continue  # two or more of the account's posts fit: say nothing
             seen.add(pair)
-            kind = sorted(set(bare["kinds"]) & set(named["kinds"]))[0]
+            kind = _kind_in_words(bare, named)
             hours = abs(_seconds_before(mine, other)) / 3600
             rows.append({"later": pair[0], "earlier": pair[1], "rule": "same_account_post", "score": policy.post_score,
-                         "evidence": [f"same account {found['account']}", f"a {kind} without a URL",
+                         "evidence": [f"same account {found['account']}", f"{_article(kind)} {kind} without a URL",
                                       f"reported {hours:.0f} h apart",
-                                      f"the only {kind} of this account reported in the {window // 3600} h before"]})
+                                      f"the only item of this account that fits, of those reported in the "
+                                      f"{window // 3600} h before"]})
     if rows:
         tx.run("dedupe/write_duplicate_links", rows=rows)
     return len(rows)
+
+
+# Kinds that say little about which post: a reporter's "other", X's URL hint "status" (a post, reply, picture or video).
+_ANY_POST_KIND = frozenset({"other", "status"})
+
+
+def _kinds_fit(first: list[str], second: list[str]) -> bool:
+    """Whether two mentions' kinds can be one item's: the same kind, or one unknown or too broad to differ."""
+    a, b = set(first), set(second)
+    return not a or not b or bool(a & b) or bool((a | b) & _ANY_POST_KIND)
+
+
+def _kind_in_words(bare: Row, named: Row) -> str:
+    """The kind to name in the evidence: the one both give, else what the report without a URL said."""
+    shared = sorted(set(bare["kinds"]) & set(named["kinds"]))
+    return (shared or sorted(set(bare["kinds"]) - _ANY_POST_KIND) or sorted(bare["kinds"]))[0]
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _with_words(occurrence: Row) -> Row:
@@ -182,7 +203,7 @@ def _fits(first: Row, second: Row, max_gap_ms: float) -> bool:
     """Whether two mentions of an account's material can be one post: nothing they both give differs."""
     if first["has_url"] and second["has_url"]:
         return first["item"] == second["item"]
-    if first["kinds"] and second["kinds"] and not set(first["kinds"]) & set(second["kinds"]):
+    if not _kinds_fit(first["kinds"], second["kinds"]):
         return False
     if first["posted_ms"] is not None and second["posted_ms"] is not None \
             and abs(first["posted_ms"] - second["posted_ms"]) > max_gap_ms:

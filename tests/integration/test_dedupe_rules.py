@@ -215,6 +215,14 @@ POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
                                f.post(OTHER_VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", content=[f.post(None, **BARE_VIDEO)]),
     ], [{"A"}, {"B"}]),
+    ("an X status named only by its URL fits a reply of the account", lambda: [
+        f.report("A", content=[{"platform": "X", "url": "https://x.com/clip_hater/status/7433001234567890123"}]),
+        f.report("B", content=[f.post(None, platform="X", kind="reply", handle="@clip_hater")]),
+    ], [{"A", "B"}]),
+    ("material whose kind the report does not give is not taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", content=[{"platform": "TikTok", "author_handle": "@clip_hater"}]),
+    ], [{"A"}, {"B"}]),
     ("a comment is not a video", lambda: [
         f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", content=[f.post(None, platform="TikTok", kind="comment", handle="@clip_hater")]),
@@ -262,4 +270,5 @@ def test_a_match_with_the_accounts_only_post_says_why(graph: GraphPort) -> None:
     [link] = _links(graph, "DUPLICATE_OF")
     assert (link["from"], link["to"], link["rule"], link["score"]) == ("B", "A", "same_account_post", 0.7)
     assert "same account tiktok:clip_hater" in link["evidence"]
-    assert any(reason.startswith("the only video of this account") for reason in link["evidence"])
+    assert "a video without a URL" in link["evidence"]
+    assert any(reason.startswith("the only item of this account that fits") for reason in link["evidence"])

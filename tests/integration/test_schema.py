@@ -46,3 +46,20 @@ def test_routing_uri_works_as_for_a_cluster(neo4j_settings) -> None:  # type: ig
     routed = neo4j_settings.model_copy(update={"neo4j_uri": neo4j_settings.bolt_uri.replace("bolt://", "neo4j://")})
     with GraphPort(routed) as port:
         assert port.read("schema/applied_migrations"), "a neo4j:// (routing) URI reads through the same port"
+
+
+def test_v018_gives_earlier_reports_the_poster_each_named(graph: GraphPort) -> None:
+    from graph.intake import ingest
+    from loaders.validation import validate_report
+    from tests import factories as f
+
+    for record in (f.report("A", content=[f.post("https://x.com/i/status/1010101010101010101", handle="@poster_a")]),
+                   f.report("B", content=[{"platform": "X", "url": "https://x.com/i/status/1010101010101010101"}])):
+        ingest(graph, [(validate_report(record), None)])
+    loaded = graph.read("testing/concerns_authors")
+    assert [row["author"] for row in loaded] == ["x:poster_a", None]  # B named no poster
+    graph.write("testing/forget_concerns_authors")
+    [v018] = [migration for migration in migrations.available() if migration.version == 18]
+    for statement in v018.statements:
+        graph.run_schema(statement)
+    assert graph.read("testing/concerns_authors") == loaded
