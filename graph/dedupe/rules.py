@@ -127,9 +127,10 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
     """Rule same_account_post: material without a URL is the only post of its account reported near it.
 
     "A video by @x" with no URL, time or words names an account, not one of its posts. When the reports
-    received in the window before the later of the two hold just one item of that account that fits (a kind
-    given and not another one, "other" and X's "status" fitting any post; no other URL, posting time, words,
-    strand or victim), the two are one item; two or more fitting items of the account, and nothing is linked.
+    received in the window before the later of the two hold just one item of that account that fits (no other
+    kind, where "other" and X's URL hint "status" fit any post; no other URL, posting time, words, strand or
+    victim), the two are one item; two or more fitting items of the account, and nothing is linked. The mention
+    without a URL must say what kind of item it is (not just "other").
     Only what arrived before the later report counts, so the online and batch paths link the same pairs.
     """
     window = int(policy.post_window.total_seconds())
@@ -144,10 +145,11 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
         for other in every[1:]:
             if other["report"] == mine["report"] or (mine["has_url"] and other["has_url"]):
                 continue  # items one report lists apart are two items; two URLs were compared by same_content
-            bare, named = (other, mine) if mine["has_url"] else (mine, other)
-            later = max(mine, other, key=_arrival_order)
-            pair = (later["report"], min(mine, other, key=_arrival_order)["report"])
-            if pair in seen or not bare["kinds"] or not _fits(bare, named, gap):
+            later, earlier = sorted((mine, other), key=_arrival_order, reverse=True)
+            # The mention without a URL (the later one when both lack it), whichever report this row is about.
+            bare, named = (earlier, later) if later["has_url"] else (later, earlier)
+            pair = (later["report"], earlier["report"])
+            if pair in seen or not set(bare["kinds"]) - _ANY_POST_KIND or not _fits(bare, named, gap):
                 continue
             before = [o for o in every if o is not bare and 0 <= _seconds_before(later, o) <= window]
             fitting = [o for o in before if _fits(bare, o, gap)]
