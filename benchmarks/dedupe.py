@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from datetime import datetime
 from itertools import combinations, islice
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from graph.dedupe.batch import recompute
 from graph.dedupe.cases import export_cases
 from graph.port import GraphPort
 from loaders.load import load_files
+from loaders.normalise.urls import canonical_content
 
 ONLINE_SAMPLE = 1000
 
@@ -60,27 +62,32 @@ def _copy_paste_merges(cases: list[list[str]], truth: dict) -> int:
 TIES = ("url", "no_url", "message")  # strongest first
 
 
-def _direct_ties(reports: Path, truth: dict) -> dict[tuple[str, str], str]:
+def _direct_ties(reports: Path, truth: dict) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """Each pair of reports the truth ties directly, and how.
 
     `url`: both give the item they share with its URL; `no_url`: one gives it without (matched by account and
     time, or not at all); `message`: a direct or group message one gives without URL (offered for review,
     never merged blind); `resubmission`: the same person sending the same material again. Pairs tied only
-    through a third report are left out.
+    through a third report are left out. Also returned: for each `no_url` pair, what its reports lack that the
+    rules need (`_lacking`).
     """
     with_url: set[tuple[str, str]] = set()
+    facts: dict[tuple[str, str], tuple] = {}
     with reports.open() as source:
         for line in source:
             record = json.loads(line)
             key = _key(record)
+            received = datetime.fromisoformat(record["received_at"]).timestamp()
             for item, content in zip(truth["report_items"].get(key, []), record.get("content", [])):
                 if content.get("url"):
                     with_url.add((key, item))
+                facts[(key, item)] = _mention(content, received)
     reporters: dict[str, list[str]] = defaultdict(list)
     for key, items in truth["report_items"].items():
         for item in set(items):
             reporters[item].append(key)
     ties: dict[tuple[str, str], str] = {}
+    lacking: dict[tuple[str, str], str] = {}
     for item, keys in reporters.items():
         message = truth["items"][item]["kind"] in ("direct_message", "group_message")
         for first, second in combinations(sorted(keys), 2):
@@ -89,9 +96,41 @@ def _direct_ties(reports: Path, truth: dict) -> dict[tuple[str, str], str]:
             known = ties.get((first, second))
             if known is None or TIES.index(tie) < TIES.index(known):
                 ties[(first, second)] = tie
+                if tie == "no_url":
+                    lacking[(first, second)] = _lacking(facts[(first, item)], facts[(second, item)])
     for first, later in truth["resubmissions"]:
         ties.setdefault((min(first, later), max(first, later)), "resubmission")
-    return ties
+    return ties, lacking
+
+
+def _mention(content: dict, received: float) -> tuple[bool, bool, str | None, float]:
+    """What one report gave about an item: a URL, a poster (given or in the URL), a kind, and when it came."""
+    canonical = canonical_content(content["url"], content.get("platform")) if content.get("url") else None
+    poster = bool(content.get("author_handle") or (canonical and canonical.author))
+    return canonical is not None, poster, content.get("kind"), received
+
+
+def _lacking(first: tuple, second: tuple) -> str:
+    """Why the rules cannot tie two mentions of one item, one without a URL, or 'nothing' when they could."""
+    bare, other = (first, second) if not first[0] else (second, first)
+    if not bare[1]:
+        return "the mention without a URL names no poster"
+    if not other[1]:
+        return "the other names no poster"
+    if bare[2] in (None, "other"):
+        return "the mention without a URL gives no kind (or 'other')"
+    if abs(bare[3] - other[3]) > 48 * 3600:
+        return "reported more than 48 h apart"
+    return "nothing (another fitting item of the account, other kinds, or no link yet)"
+
+
+def _missed_by_lack(ties: dict[tuple[str, str], str], lacking: dict[tuple[str, str], str],
+                    cases: list[list[str]]) -> dict[str, int]:
+    """The no_url pairs the cases miss, by what their reports lack."""
+    case_of = {key: index for index, members in enumerate(cases) for key in members}
+    missed = Counter(lacking[pair] for pair, tie in ties.items()
+                     if tie == "no_url" and case_of.get(pair[0]) != case_of.get(pair[1]))
+    return dict(missed.most_common())
 
 
 def _recall_by_tie(ties: dict[tuple[str, str], str], cases: list[list[str]]) -> dict[str, dict]:
@@ -175,7 +214,9 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
         figures["pairwise"] = pairwise_scores(online, truth["duplicate_groups"])
         figures["bcubed"] = bcubed(online, truth["duplicate_groups"])
         figures["copy_paste_merges"] = _copy_paste_merges(online, truth)
-        figures["recall_by_tie"] = _recall_by_tie(_direct_ties(folder / "reports.jsonl", truth), online)
+        ties, lacking = _direct_ties(folder / "reports.jsonl", truth)
+        figures["recall_by_tie"] = _recall_by_tie(ties, online)
+        figures["missed_no_url"] = _missed_by_lack(ties, lacking, online)
 
         online_links = _links(port)
         figures["wrong_links"] = _wrong_links(port, online_links, online, truth)
@@ -222,6 +263,8 @@ def main() -> None:
         print("          recall of directly tied pairs, by tie: " + "; ".join(
             f"{tie} {share['recall']:.4f} ({share['pairs']:,} pairs)" for tie, share in figures["recall_by_tie"].items()),
             flush=True)
+        print("          no_url pairs missed, by what their reports lack: " + "; ".join(
+            f"{reason} {count:,}" for reason, count in figures["missed_no_url"].items()), flush=True)
         print("          offered for review, by rule: " + "; ".join(
             f"{rule} {tally.get('offered', 0):,} ({tally.get('right', 0):,} right, {tally.get('already together', 0):,} "
             f"of them already in one case)" for rule, tally in figures["suggestions"].items()), flush=True)
