@@ -45,7 +45,8 @@ def test_a_bundled_report_with_times_and_authors_missing_is_one_campaign_with_a_
         for n in range(6)
     ]
     for n in (0, 1, 2, 3, 5):
-        content[n]["author_handle"] = f"acc_{n}"  # the fifth reply's author is not given
+        content[n]["author_handle"] = f"acc_{n}"
+    content[4]["url"] = f"https://x.com/i/status/{4200000000000000004}"  # the fifth reply's author is not given
     for n in (0, 1):
         content[n].update(posted_at=f"2026-10-01T10:{10 * n:02d}:00+00:00", text=WORDS)
     witness = f.post("https://x.com/acc_6/status/4200000000000000099", handle="acc_6", text=WORDS, kind="reply")
