@@ -1,7 +1,7 @@
 // Rule resubmission, candidates: reports by an individual reporter (not an organisation, whose casework
 // inbox says nothing about who reported) who gave the same e-mail or phone, within the window: one person's
 // reports, so blocks stay small. The texts, and the material each names (items with a URL, the platforms and
-// the posting accounts), are compared in Python.
+// the posters it named itself, not those later reports added), are compared in Python.
 UNWIND $ids AS id
 MATCH (r:Report {id: id})-[rb:REPORTED_BY]->(:Person)-[:HAS_IDENTIFIER]->(contact:Identifier)
 WHERE rb.role <> 'organisation'
@@ -19,6 +19,6 @@ RETURN r.id AS report, other.id AS other,
        size([(other)-[:CONCERNS]->(i:ContentItem) | i]) AS other_material,
        [(r)-[:CONCERNS]->(i:ContentItem) WHERE i.platform <> 'unknown' | i.platform] AS platforms,
        [(other)-[:CONCERNS]->(i:ContentItem) WHERE i.platform <> 'unknown' | i.platform] AS other_platforms,
-       [(r)-[:CONCERNS]->(:ContentItem)-[:POSTED_BY]->(a:Account) | a.id] AS authors,
-       [(other)-[:CONCERNS]->(:ContentItem)-[:POSTED_BY]->(a:Account) | a.id] AS other_authors,
+       [(r)-[c:CONCERNS]->(:ContentItem) WHERE c.author IS NOT NULL | c.author] AS authors,
+       [(other)-[c:CONCERNS]->(:ContentItem) WHERE c.author IS NOT NULL | c.author] AS other_authors,
        contacts

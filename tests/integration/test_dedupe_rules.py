@@ -94,6 +94,11 @@ SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="This post on X is being shared everywhere: racist abuse.", content=[f.post(TWEET)]),
         f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Second report, same as before. This post on X is being shared everywhere: racist abuse.", content=[f.post(None, handle="@Troll_One")]),
     ], [{"A", "B"}]),
+    ("a poster a later report names for an item does not part a resubmission", lambda: [
+        f.report("E", reporter={"role": "victim", "email": "sam@example.org"}, description="This post on X is being shared everywhere: racist abuse.", content=[{"platform": "X", "url": NO_AUTHOR_TWEET}]),
+        f.report("L", reporter={"role": "victim", "email": "sam@example.org"}, description="Second report, same as before. This post on X is being shared everywhere: racist abuse.", content=[f.post(None, handle="@troll_two")]),
+        f.report("Z", content=[{"platform": "X", "url": NO_AUTHOR_TWEET, "author_handle": "someone_else"}]),
+    ], [{"E", "L", "Z"}]),
     ("a post reported without its URL: same account, same time", lambda: [
         f.report("A", content=[f.post(TWEET, text=CAMPAIGN_TEXT, posted_at="2026-10-01T20:00:00+00:00")]),
         f.report("B", content=[f.post(None, handle="troll_one", text=CAMPAIGN_TEXT, posted_at="2026-10-01T21:01:00+01:00")]),
