@@ -1,7 +1,7 @@
 """`hub dedupe`: every rule over the whole graph, then cases, series and text groups, with progress.
 
 It gives the same cases as the online path: the rule tests run both paths, and benchmarks/dedupe compares
-them on generated data (equal at 10,000, 100,000 and 1,000,000 reports).
+them on generated data (benchmarks/README.md has the latest comparison at each size).
 """
 
 from __future__ import annotations
