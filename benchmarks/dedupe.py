@@ -25,6 +25,8 @@ from benchmarks.support import bcubed, generated_data, pairwise_scores, peak_rss
 from graph.dedupe.batch import recompute
 from graph.dedupe.cases import export_cases
 from graph.port import GraphPort
+from graph.dedupe.rules import POLICY
+from loaders.intake_rows import report_id
 from loaders.load import load_files
 from loaders.normalise.urls import canonical_content
 
@@ -41,6 +43,16 @@ def _split(reports: Path, n_reports: int, folder: Path) -> tuple[Path, Path]:
 
 def _key(entry: dict) -> str:
     return f"{entry['source']}|{entry['reference']}"
+
+
+def _node_id(key: str) -> str:
+    """The Report node id of a truth key `source|reference`."""
+    return report_id(*key.split("|", 1))
+
+
+def _groups_by_node(truth: dict) -> dict[str, int]:
+    """Each report's true duplicate group, by Report node id."""
+    return {_node_id(key): index for index, group in enumerate(truth["duplicate_groups"]) for key in group}
 
 
 def _copy_paste_merges(cases: list[list[str]], truth: dict) -> int:
@@ -119,8 +131,8 @@ def _lacking(first: tuple, second: tuple) -> str:
         return "the other names no poster"
     if bare[2] in (None, "other"):
         return "the mention without a URL gives no kind (or 'other')"
-    if abs(bare[3] - other[3]) > 48 * 3600:
-        return "reported more than 48 h apart"
+    if abs(bare[3] - other[3]) > POLICY.post_window.total_seconds():
+        return f"reported more than {POLICY.post_window.total_seconds() / 3600:.0f} h apart"
     return "nothing (another fitting item of the account, other kinds, or no link yet)"
 
 
@@ -146,15 +158,13 @@ def _links(port: GraphPort) -> set[tuple[str, str, str]]:
     return {(row["later"], row["earlier"], row["rule"]) for row in port.read("benchmarks/duplicate_links_by_rule")}
 
 
-def _wrong_links(port: GraphPort, links: set[tuple[str, str, str]], cases: list[list[str]], truth: dict,
-                 shown: int = 12) -> dict:
+def _wrong_links(port: GraphPort, links: set[tuple[str, str, str]], cases: list[list[str]],
+                 group_of: dict[str, int], shown: int = 12) -> dict:
     """The links joining reports the truth keeps apart: by rule, and the worst, with their evidence.
 
     A link's cost is the false pairs it makes: the product of the sizes of the two true groups it joins
     within the predicted case (one wrong link between two large groups costs thousands of pairs).
     """
-    group_of = {key.replace("|", ":", 1): index for index, group in enumerate(truth["duplicate_groups"])
-                for key in group}
     sizes = Counter(group_of.values())
     wrong = [(sizes[group_of[later]] * sizes[group_of[earlier]], later, earlier, rule)
              for later, earlier, rule in links
@@ -164,7 +174,7 @@ def _wrong_links(port: GraphPort, links: set[tuple[str, str, str]], cases: list[
     worst = [[later, earlier] for _, later, earlier, _ in wrong[:shown]]
     evidence = {(row["later"], row["earlier"], row["rule"]): row for row in
                 port.read("benchmarks/duplicate_link_evidence", pairs=worst)} if worst else {}
-    case_size = {key.replace("|", ":", 1): len(members) for members in cases for key in members}
+    case_size = {_node_id(key): len(members) for members in cases for key in members}
     return {
         "by_rule": dict(by_rule),
         "worst": [{"cost": cost, "later": later, "earlier": earlier, "rule": rule, "case_size": case_size.get(later),
@@ -173,12 +183,10 @@ def _wrong_links(port: GraphPort, links: set[tuple[str, str, str]], cases: list[
     }
 
 
-def _suggestions(port: GraphPort, cases: list[list[str]], truth: dict) -> dict:
+def _suggestions(port: GraphPort, cases: list[list[str]], group_of: dict[str, int]) -> dict:
     """Pairs offered for review, by rule: how many, how many the truth calls duplicates, and how many of those
     the cases already hold together (the rest is what an analyst's confirmation would add)."""
-    group_of = {key.replace("|", ":", 1): index for index, group in enumerate(truth["duplicate_groups"])
-                for key in group}
-    case_of = {key.replace("|", ":", 1): index for index, members in enumerate(cases) for key in members}
+    case_of = {_node_id(key): index for index, members in enumerate(cases) for key in members}
     found: dict[str, Counter] = defaultdict(Counter)
     for row in port.read("benchmarks/suggestions_by_rule"):
         later, earlier, tally = row["later"], row["earlier"], found[row["rule"]]
@@ -219,8 +227,9 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
         figures["missed_no_url"] = _missed_by_lack(ties, lacking, online)
 
         online_links = _links(port)
-        figures["wrong_links"] = _wrong_links(port, online_links, online, truth)
-        figures["suggestions"] = _suggestions(port, online, truth)
+        group_of = _groups_by_node(truth)
+        figures["wrong_links"] = _wrong_links(port, online_links, online, group_of)
+        figures["suggestions"] = _suggestions(port, online, group_of)
         started = time.perf_counter()
         summary = recompute(port)
         figures["batch_s"] = time.perf_counter() - started

@@ -1,9 +1,10 @@
 // Rule same_account_post, candidates: for each item of the given reports (not a message or a profile) whose
 // poster the report itself names, every other item of the same account in any report naming it as that
-// item's poster (this one too), received within the window of this one. Python links a pair only when the account has one such item
-// in the time before the later report: material without a URL and without a time names an account, not which
-// of its posts. Only what each report itself gave is read (its own kind, words, time and victims, the
-// poster it names), never what later reports add to a shared item, so the online and batch paths agree.
+// item's poster (this one too), received within the window of this one. Python links a pair only when the
+// account has one such item in the time before the later report: material without a URL and without a time
+// names an account, not which of its posts. Only what each report itself gave is read (its own kind, words,
+// time and victims, the poster it names), never what later reports add to a shared item, so the online and
+// batch paths agree.
 UNWIND $ids AS id
 MATCH (r:Report {id: id})-[c:CONCERNS]->(item:ContentItem)-[:POSTED_BY]->(account:Account)
 WHERE NOT coalesce(item.kind, '') IN ['direct_message', 'group_message', 'message', 'profile']

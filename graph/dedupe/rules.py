@@ -64,8 +64,7 @@ def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) ->
         seen.add((later, earlier))
         if _different_material(candidate):
             continue  # both name their material, and it differs: two incidents, not one told twice
-        if not candidate["material"] and not candidate["other_material"] and \
-                abs(candidate["arrival"][0] - candidate["other_arrival"][0]) > policy.resubmission_window_without_material.total_seconds():
+        if _too_far_apart_without_material(candidate, policy):
             continue
         similarity, how = _description_similarity(candidate["description"], candidate["other_description"], policy)
         if similarity < policy.resubmission_similarity:
@@ -89,6 +88,13 @@ def _different_material(candidate: Row) -> bool:
         if mine and theirs and not mine & theirs:
             return True
     return False
+
+
+def _too_far_apart_without_material(candidate: Row, policy: DedupePolicy) -> bool:
+    """Whether two reports naming no material at all came too far apart to be one told twice."""
+    gap = abs(candidate["arrival"][0] - candidate["other_arrival"][0])
+    return not candidate["material"] and not candidate["other_material"] \
+        and gap > policy.resubmission_window_without_material.total_seconds()
 
 
 def _description_similarity(first: str, second: str, policy: DedupePolicy) -> tuple[float, str]:
@@ -137,11 +143,8 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
     gap = policy.same_item_max_gap.total_seconds() * 1000
     rows, seen = [], set()
     for found in tx.run("dedupe/post_candidates", ids=ids, window_seconds=window):
-        mine = {"report": found["report"], "item": found["item"], "has_url": found["has_url"],
-                "arrival": found["arrival"], "kinds": found["kinds"], "posted_ms": found["posted_ms"],
-                "text": found["text"], "strands": found["strands"], "victims": found["victims"]}
-        every = [_with_words(mine), *map(_with_words, found["others"])]
-        mine = every[0]
+        mine = _with_words(found)
+        every = [mine, *map(_with_words, found["others"])]
         for other in every[1:]:
             if other["report"] == mine["report"] or (mine["has_url"] and other["has_url"]):
                 continue  # items one report lists apart are two items; two URLs were compared by same_content
