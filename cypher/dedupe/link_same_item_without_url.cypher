@@ -4,7 +4,7 @@
 // Direct messages are left to the dm_match rule, which only suggests.
 UNWIND $ids AS id
 MATCH (r:Report {id: id})-[c:CONCERNS]->(item:ContentItem)-[:POSTED_BY]->(account:Account)
-WHERE coalesce(item.kind, '') <> 'direct_message'
+WHERE coalesce(item.kind, '') <> 'direct_message' AND c.posted_at IS NOT NULL  // no time given: nothing to match
 MATCH (account)<-[:POSTED_BY]-(twin:ContentItem)<-[c2:CONCERNS]-(other:Report)
 WHERE other <> r AND twin <> item AND (NOT item.has_url OR NOT twin.has_url)
   AND coalesce(twin.kind, '') <> 'direct_message'

@@ -9,6 +9,11 @@ UNWIND $ids AS id
 MATCH (r:Report {id: id})-[c:CONCERNS]->(item:ContentItem)-[:POSTED_BY]->(account:Account)
 WHERE NOT coalesce(item.kind, '') IN ['direct_message', 'group_message', 'message', 'profile']
   AND c.author = account.id
+  // Only a mention without a URL can be linked: skip, cheaply, accounts with none near this report.
+  AND (NOT item.has_url OR EXISTS {
+    MATCH (account)<-[:POSTED_BY]-(bare:ContentItem {has_url: false})<-[c3:CONCERNS]-(someone:Report)
+    WHERE c3.author = account.id AND abs(someone.received_at.epochSeconds - r.received_at.epochSeconds) <= $window_seconds
+      AND NOT coalesce(bare.kind, '') IN ['direct_message', 'group_message', 'message', 'profile'] })
 MATCH (account)<-[:POSTED_BY]-(twin:ContentItem)<-[c2:CONCERNS]-(other:Report)
 WHERE (other <> r OR twin <> item) AND NOT coalesce(twin.kind, '') IN ['direct_message', 'group_message', 'message', 'profile']
   AND abs(other.received_at.epochSeconds - r.received_at.epochSeconds) <= $window_seconds
