@@ -26,9 +26,9 @@ from graph.dedupe.batch import recompute
 from graph.dedupe.cases import export_cases
 from graph.port import GraphPort
 from graph.dedupe.rules import POLICY
-from loaders.intake_rows import report_id
+from loaders.contract import ReportIn
+from loaders.intake_rows import report_id, rows_for
 from loaders.load import load_files
-from loaders.normalise.urls import canonical_content
 
 ONLINE_SAMPLE = 1000
 
@@ -90,10 +90,11 @@ def _direct_ties(reports: Path, truth: dict) -> tuple[dict[tuple[str, str], str]
             record = json.loads(line)
             key = _key(record)
             received = datetime.fromisoformat(record["received_at"]).timestamp()
-            for item, content in zip(truth["report_items"].get(key, []), record.get("content", [])):
+            rows = rows_for(ReportIn.model_validate(record)).items if record.get("content") else []
+            for item, content, row in zip(truth["report_items"].get(key, []), record.get("content", []), rows):
                 if content.get("url"):
                     with_url.add((key, item))
-                facts[(key, item)] = _mention(content, received)
+                facts[(key, item)] = _mention(row, received)
     reporters: dict[str, list[str]] = defaultdict(list)
     for key, items in truth["report_items"].items():
         for item in set(items):
@@ -115,11 +116,10 @@ def _direct_ties(reports: Path, truth: dict) -> tuple[dict[tuple[str, str], str]
     return ties, lacking
 
 
-def _mention(content: dict, received: float) -> tuple[bool, bool, str | None, float]:
-    """What one report gave about an item: a URL, a poster (given or in the URL), a kind, and when it came."""
-    canonical = canonical_content(content["url"], content.get("platform")) if content.get("url") else None
-    poster = bool(content.get("author_handle") or (canonical and canonical.author))
-    return canonical is not None, poster, content.get("kind"), received
+def _mention(row: dict, received: float) -> tuple[bool, bool, str | None, float]:
+    """What one report gave about an item, as intake reads it: a URL, a poster (given, in the URL, or the
+    report's one suspect on the platform), the kind it gave, and when it came."""
+    return row["has_url"], row["author"] is not None, row["given_kind"], received
 
 
 def _lacking(first: tuple, second: tuple) -> str:

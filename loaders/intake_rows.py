@@ -115,7 +115,33 @@ def rows_for(report: ReportIn) -> IntakeRows:
 
     for position, suspect in enumerate(report.suspects or []):
         _suspect_rows(rows, rid, position, suspect)
+    _posters_from_suspects(rows)
     return rows
+
+
+def _posters_from_suspects(rows: IntakeRows) -> None:
+    """Give material without a URL or poster the one account the report names on that platform.
+
+    "A post on X" with no address and no handle, in a report whose only suspect on X is @dan_k (and which
+    names no other account on X as a poster): the report says @dan_k posted it. Only when the report names
+    exactly one account on the item's platform, and only for material without a URL (an item with one is
+    shared with other reports, which may say otherwise). The item records where its poster came from
+    (`author_from`).
+    """
+    named: dict[str, set[str]] = {}
+    for account in rows.suspect_accounts:
+        named.setdefault(account["platform"], set()).add(account["handle"])
+    for item in rows.items:
+        if item["author"]:
+            named.setdefault(item["platform"], set()).add(item["author_handle"])
+    for item in rows.items:
+        handles = named.get(item["platform"], set())
+        if item["author"] or item["has_url"] or item["platform"] == UNKNOWN_PLATFORM or item["kind"] == "profile":
+            continue
+        if len(handles) != 1:
+            continue
+        (handle,) = handles
+        item.update(author=f"{item['platform']}:{handle}", author_handle=handle, author_from="suspect")
 
 
 def text_key(text: str | None) -> str | None:
@@ -221,6 +247,7 @@ def _item_row(rid: str, position: int, item: ContentItem) -> Row:
         "audience_size": item.audience_size,
         "screenshot_sha256": item.screenshot_sha256.lower() if item.screenshot_sha256 else None,
         "author_handle_given": item.author_handle,
+        "author_from": "content" if handle else None,
     }
 
 

@@ -14,7 +14,7 @@ CREATE (r)-[rel:CONCERNS {position: row.position}]->(c)
 SET rel.original_url = row.original_url, rel.kind = row.given_kind, rel.text = row.text,
     rel.posted_at = row.posted_at, rel.audience_size = row.audience_size,
     rel.screenshot_sha256 = row.screenshot_sha256, rel.author_handle_given = row.author_handle_given,
-    rel.author = row.author
+    rel.author = row.author, rel.author_from = row.author_from
 FOREACH (_ IN CASE WHEN row.author IS NULL THEN [] ELSE [1] END |
   MERGE (a:Account {id: row.author})
   ON CREATE SET a.platform = row.platform, a.handle = row.author_handle

@@ -252,6 +252,16 @@ POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("B", content=[f.post(None, **BARE_VIDEO, text="you lot are vermin and worse")]),
         f.report("C", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater", text="go back home now you lot")]),
     ], [{"A", "B", "C"}]),
+    ("a video whose poster is the report's one suspect on the platform is the one", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", content=[{"platform": "TikTok", "kind": "video"}],
+                 suspects=[{"platform": "TikTok", "handle": "@Clip_Hater"}]),
+    ], [{"A", "B"}]),
+    ("a video without a poster, in a report naming two suspects on the platform, is not taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", content=[{"platform": "TikTok", "kind": "video"}],
+                 suspects=[{"platform": "TikTok", "handle": "@clip_hater"}, {"platform": "TikTok", "handle": "@mate"}]),
+    ], [{"A"}, {"B"}]),
     ("a video reported for another kind of hate is not taken", lambda: [
         f.report("A", targeted_characteristics=["religion"],
                  content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
