@@ -19,9 +19,10 @@ class DedupePolicy:
     """The thresholds of the scored rules (documented in docs/dedupe.md)."""
 
     resubmission_window: timedelta = timedelta(days=180)
-    # Reports naming no material at all have only their words to compare, and a repeat victim's words recur
-    # ("I was abused online ... I did not manage to save the messages"): as a resubmission, the second must
-    # follow soon, while the first is unanswered (acknowledgement is due within 5 working days).
+    # Reports that share no item have only their words (and material that does not contradict) to go on, and
+    # a repeat victim's words recur ("I was abused online ... I did not manage to save the messages"): as a
+    # resubmission the second must follow soon, while the first is unanswered (acknowledgement is due within 5
+    # working days). Later than this, a pair naming some material is offered for review; naming none, dropped.
     resubmission_window_without_material: timedelta = timedelta(days=14)
     resubmission_similarity: float = 0.8
     resubmission_min_contained: int = 8  # word 3-shingles the shorter description needs for containment to count
@@ -50,8 +51,12 @@ def link_items_without_url(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
 
 
 def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:
-    """Rule resubmission: the same reporter (e-mail or phone) describing the same incident again."""
-    rows = []
+    """Rule resubmission: the same reporter (e-mail or phone) describing the same incident again.
+
+    Linked when the two share an item or came within the short window; a pair that shares no item, came
+    later than that and names some material is only offered for review.
+    """
+    rows, offered = [], []
     seen: set[tuple[str, str]] = set()
     for candidate in tx.run(
         "dedupe/resubmission_candidates",
@@ -64,16 +69,23 @@ def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) ->
         seen.add((later, earlier))
         if _different_material(candidate):
             continue  # both name their material, and it differs: two incidents, not one told twice
-        if _too_far_apart_without_material(candidate, policy):
-            continue
+        late = _late_without_shared_item(candidate, policy)
+        if late and not candidate["material"] and not candidate["other_material"]:
+            continue  # naming nothing, and not soon after: the same person's next incident, in their usual words
         similarity, how = _description_similarity(candidate["description"], candidate["other_description"], policy)
         if similarity < policy.resubmission_similarity:
             continue
         evidence = [f"same reporter contact {contact}" for contact in candidate["contacts"]]
         evidence.append(f"descriptions {similarity:.0%} alike{how}")
-        rows.append({"later": later, "earlier": earlier, "rule": "resubmission", "score": round(similarity, 3), "evidence": evidence})
+        if late:
+            days = policy.resubmission_window_without_material.days
+            evidence.append(f"no item in common, and more than {days} days apart: for review")
+        (offered if late else rows).append(
+            {"later": later, "earlier": earlier, "rule": "resubmission", "score": round(similarity, 3), "evidence": evidence})
     if rows:
         tx.run("dedupe/write_duplicate_links", rows=rows)
+    if offered:
+        tx.run("dedupe/write_suggestions", rows=offered)
     return len(rows)
 
 
@@ -90,11 +102,11 @@ def _different_material(candidate: Row) -> bool:
     return False
 
 
-def _too_far_apart_without_material(candidate: Row, policy: DedupePolicy) -> bool:
-    """Whether two reports naming no material at all came too far apart to be one told twice."""
+def _late_without_shared_item(candidate: Row, policy: DedupePolicy) -> bool:
+    """Whether two reports share no item with a URL and came further apart than a resubmission soon after."""
     gap = abs(candidate["arrival"][0] - candidate["other_arrival"][0])
-    return not candidate["material"] and not candidate["other_material"] \
-        and gap > policy.resubmission_window_without_material.total_seconds()
+    shared = set(candidate["items"]) & set(candidate["other_items"])
+    return not shared and gap > policy.resubmission_window_without_material.total_seconds()
 
 
 def _description_similarity(first: str, second: str, policy: DedupePolicy) -> tuple[float, str]:

@@ -94,6 +94,14 @@ SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, description="This post on X is being shared everywhere: racist abuse.", content=[f.post(TWEET)]),
         f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, description="Second report, same as before. This post on X is being shared everywhere: racist abuse.", content=[f.post(None, handle="@Troll_One")]),
     ], [{"A", "B"}]),
+    ("the same poster named again weeks later, no item in common: offered for review, not merged", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, received_at="2026-03-02T10:00:00+00:00", description="This post on X is being shared everywhere: racist abuse.", content=[f.post(TWEET)]),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, received_at="2026-04-06T10:00:00+01:00", description="This post on X is being shared everywhere: racist abuse.", content=[f.post(None, handle="@troll_one")]),
+    ], [{"A"}, {"B"}]),
+    ("the same item by URL weeks later is one incident", lambda: [
+        f.report("A", reporter={"role": "victim", "email": "sam@example.org"}, received_at="2026-03-02T10:00:00+00:00", description="This post on X is being shared everywhere: racist abuse.", content=[f.post(TWEET)]),
+        f.report("B", reporter={"role": "victim", "email": "sam@example.org"}, received_at="2026-04-06T10:00:00+01:00", description="This post on X is being shared everywhere: racist abuse.", content=[f.post(TWEET_VARIANT)]),
+    ], [{"A", "B"}]),
     ("a poster a later report names for an item does not part a resubmission", lambda: [
         f.report("E", reporter={"role": "victim", "email": "sam@example.org"}, description="This post on X is being shared everywhere: racist abuse.", content=[{"platform": "X", "url": NO_AUTHOR_TWEET}]),
         f.report("L", reporter={"role": "victim", "email": "sam@example.org"}, description="Second report, same as before. This post on X is being shared everywhere: racist abuse.", content=[f.post(None, handle="@troll_two")]),
@@ -194,6 +202,17 @@ def test_message_suggestion_carries_score_and_evidence(graph: GraphPort) -> None
     assert suggestion["from"] == "B" and suggestion["to"] == "A"
     assert suggestion["evidence"]
 
+
+
+@pytest.mark.parametrize("path", ["online", "batch"])
+def test_late_resubmission_without_shared_item_is_offered_for_review(graph: GraphPort, path: str) -> None:
+    _load(graph, *_scenario("the same poster named again weeks later, no item in common: offered for review, not merged"))
+    if path == "batch":
+        recompute(graph)
+    [suggestion] = _links(graph, "POSSIBLE_DUPLICATE")
+    assert (suggestion["from"], suggestion["to"], suggestion["rule"]) == ("B", "A", "resubmission")
+    assert "no item in common, and more than 14 days apart: for review" in suggestion["evidence"]
+    assert _links(graph, "DUPLICATE_OF") == []
 
 
 VIDEO = "https://www.tiktok.com/@clip_hater/video/7433001234567890123"
