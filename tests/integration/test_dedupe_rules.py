@@ -111,6 +111,12 @@ SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", content=[f.post(TWEET, text=CAMPAIGN_TEXT, posted_at="2026-10-01T20:00:00+00:00")]),
         f.report("B", content=[f.post(None, handle="troll_one", text=CAMPAIGN_TEXT, posted_at="2026-10-01T21:01:00+01:00")]),
     ], [{"A", "B"}]),
+    ("an account's profile is not its post of the same time", lambda: [
+        f.report("A", content=[{"platform": "TikTok", "kind": "profile", "url": "https://www.tiktok.com/@clip_hater",
+                                "posted_at": "2026-10-01T20:00:00+00:00"}]),
+        f.report("B", content=[f.post(None, platform="TikTok", kind="video", handle="@clip_hater",
+                                      posted_at="2026-10-01T20:00:30+00:00")]),
+    ], [{"A"}, {"B"}]),
     ("an author named later lets an earlier report match material without a URL", lambda: [
         f.report("E", content=[{"platform": "X", "kind": "post", "url": NO_AUTHOR_TWEET,
                                 "posted_at": "2026-10-01T20:00:00+00:00"}]),
