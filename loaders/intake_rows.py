@@ -136,9 +136,8 @@ def _posters_from_suspects(rows: IntakeRows) -> None:
             named.setdefault(item["platform"], set()).add(item["author_handle"])
     for item in rows.items:
         handles = named.get(item["platform"], set())
-        if item["author"] or item["has_url"] or item["platform"] == UNKNOWN_PLATFORM or item["kind"] == "profile":
-            continue
-        if len(handles) != 1:
+        if item["author"] or item["has_url"] or item["platform"] == UNKNOWN_PLATFORM or item["kind"] == "profile" \
+                or len(handles) != 1:
             continue
         (handle,) = handles
         item.update(author=f"{item['platform']}:{handle}", author_handle=handle, author_from="suspect")

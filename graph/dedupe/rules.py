@@ -23,7 +23,7 @@ class DedupePolicy:
     # a repeat victim's words recur ("I was abused online ... I did not manage to save the messages"): as a
     # resubmission the second must follow soon, while the first is unanswered (acknowledgement is due within 5
     # working days). Later than this, a pair naming some material is offered for review; naming none, dropped.
-    resubmission_window_without_material: timedelta = timedelta(days=14)
+    resubmission_window_without_shared_item: timedelta = timedelta(days=14)
     resubmission_similarity: float = 0.8
     resubmission_min_contained: int = 8  # word 3-shingles the shorter description needs for containment to count
     dm_window: timedelta = timedelta(hours=2)
@@ -78,7 +78,7 @@ def link_resubmissions(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) ->
         evidence = [f"same reporter contact {contact}" for contact in candidate["contacts"]]
         evidence.append(f"descriptions {similarity:.0%} alike{how}")
         if late:
-            days = policy.resubmission_window_without_material.days
+            days = policy.resubmission_window_without_shared_item.days
             evidence.append(f"no item in common, and more than {days} days apart: for review")
         (offered if late else rows).append(
             {"later": later, "earlier": earlier, "rule": "resubmission", "score": round(similarity, 3), "evidence": evidence})
@@ -106,7 +106,7 @@ def _late_without_shared_item(candidate: Row, policy: DedupePolicy) -> bool:
     """Whether two reports share no item with a URL and came further apart than a resubmission soon after."""
     gap = abs(candidate["arrival"][0] - candidate["other_arrival"][0])
     shared = set(candidate["items"]) & set(candidate["other_items"])
-    return not shared and gap > policy.resubmission_window_without_material.total_seconds()
+    return not shared and gap > policy.resubmission_window_without_shared_item.total_seconds()
 
 
 def _description_similarity(first: str, second: str, policy: DedupePolicy) -> tuple[float, str]:
