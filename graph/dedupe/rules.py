@@ -31,6 +31,7 @@ class DedupePolicy:
     same_item_max_gap: timedelta = timedelta(minutes=2)
     post_window: timedelta = timedelta(hours=48)  # same_account_post: reports of one post come close together
     post_score: float = 0.7
+    post_score_kind_not_given: float = 0.6  # the mention without a URL fits any item: only the account's one in the window
 
 
 POLICY = DedupePolicy()
@@ -147,8 +148,9 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
     "A video by @x" with no URL, time or words names an account, not one of its posts. When the reports
     received in the window before the later of the two hold just one item of that account that fits (no other
     kind, where "other" and X's URL hint "status" fit any post; no other URL, posting time, words, strand or
-    victim), the two are one item; two or more fitting items of the account, and nothing is linked. The mention
-    without a URL must say what kind of item it is (not just "other").
+    victim), the two are one item; two or more fitting items of the account, and nothing is linked. A mention
+    that gives no kind (or only "other") fits an item of any kind: it is linked when no other item of the
+    account in the window fits it either, with the lower score `post_score_kind_not_given`.
     Only what arrived before the later report counts, so the online and batch paths link the same pairs.
     """
     window = int(policy.post_window.total_seconds())
@@ -164,7 +166,7 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
             # The mention without a URL (the later one when both lack it), whichever report this row is about.
             bare, named = (earlier, later) if later["has_url"] else (later, earlier)
             pair = (later["report"], earlier["report"])
-            if pair in seen or not set(bare["kinds"]) - _ANY_POST_KIND or not _fits(bare, named, gap):
+            if pair in seen or not _fits(bare, named, gap):
                 continue
             before = [o for o in every if o is not bare and 0 <= _seconds_before(later, o) <= window]
             fitting = [o for o in before if _fits(bare, o, gap)]
@@ -173,8 +175,11 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
             seen.add(pair)
             kind = _kind_in_words(bare, named)
             hours = abs(_seconds_before(mine, other)) / 3600
-            rows.append({"later": pair[0], "earlier": pair[1], "rule": "same_account_post", "score": policy.post_score,
-                         "evidence": [f"same account {found['account']}", f"{_article(kind)} {kind} without a URL",
+            rows.append({"later": pair[0], "earlier": pair[1], "rule": "same_account_post",
+                         "score": policy.post_score if kind else policy.post_score_kind_not_given,
+                         "evidence": [f"same account {found['account']}",
+                                      f"{_article(kind)} {kind} without a URL" if kind
+                                      else "material without a URL, its kind not given",
                                       f"reported {hours:.0f} h apart",
                                       f"the only item of this account that fits, of those reported in the "
                                       f"{window // 3600} h before"]})
@@ -193,10 +198,13 @@ def _kinds_fit(first: list[str], second: list[str]) -> bool:
     return not a or not b or bool(a & b) or bool((a | b) & _ANY_POST_KIND)
 
 
-def _kind_in_words(bare: Row, named: Row) -> str:
-    """The kind to name in the evidence: the one both give, else what the report without a URL said."""
-    shared = sorted(set(bare["kinds"]) & set(named["kinds"]))
-    return (shared or sorted(set(bare["kinds"]) - _ANY_POST_KIND) or sorted(bare["kinds"]))[0]
+def _kind_in_words(bare: Row, named: Row) -> str | None:
+    """The kind to name in the evidence: what the report without a URL said (the one both give, if several).
+
+    None when it gave no kind, or only one that fits any post ("other", X's "status").
+    """
+    said = set(bare["kinds"]) - _ANY_POST_KIND
+    return min(said & set(named["kinds"]) or said) if said else None
 
 
 def _article(word: str) -> str:

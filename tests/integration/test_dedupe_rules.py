@@ -249,10 +249,16 @@ POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", content=[{"platform": "X", "url": "https://x.com/clip_hater/status/7433001234567890123"}]),
         f.report("B", content=[f.post(None, platform="X", kind="reply", handle="@clip_hater")]),
     ], [{"A", "B"}]),
-    ("material whose kind the report does not give is not taken", lambda: [
+    ("material whose kind the report does not give is the account's only item reported before it", lambda: [
         f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", content=[{"platform": "TikTok", "author_handle": "@clip_hater"}]),
-    ], [{"A"}, {"B"}]),
+    ], [{"A", "B"}]),
+    ("material of a kind not given, after a video and a comment of the account: neither is taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("C", content=[f.post(None, platform="TikTok", kind="comment", handle="@clip_hater",
+                                      posted_at="2026-10-01T07:00:00+00:00")]),
+        f.report("B", content=[f.post(None, platform="TikTok", handle="@clip_hater", kind="other")]),
+    ], [{"A"}, {"C"}, {"B"}]),
     ("a comment is not a video", lambda: [
         f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", content=[f.post(None, platform="TikTok", kind="comment", handle="@clip_hater")]),
@@ -312,3 +318,10 @@ def test_a_match_with_the_accounts_only_post_says_why(graph: GraphPort) -> None:
     assert "same account tiktok:clip_hater" in link["evidence"]
     assert "a video without a URL" in link["evidence"]
     assert any(reason.startswith("the only item of this account that fits") for reason in link["evidence"])
+
+
+def test_a_match_of_material_whose_kind_is_not_given_says_so_and_scores_lower(graph: GraphPort) -> None:
+    _load(graph, *next(records for title, records, _ in POST_MATCHES if title.startswith("material whose kind"))())
+    [link] = _links(graph, "DUPLICATE_OF")
+    assert (link["from"], link["to"], link["rule"], link["score"]) == ("B", "A", "same_account_post", 0.6)
+    assert "material without a URL, its kind not given" in link["evidence"]
