@@ -158,6 +158,18 @@ def _links(port: GraphPort) -> set[tuple[str, str, str]]:
     return {(row["later"], row["earlier"], row["rule"]) for row in port.read("benchmarks/duplicate_links_by_rule")}
 
 
+def _links_by_rule(port: GraphPort, group_of: dict[str, int]) -> dict[str, dict[str, int]]:
+    """Each rule's links, by rule and score band (0.1 wide): how many were made, and how many join reports the
+    truth keeps apart."""
+    tally: dict[str, Counter] = defaultdict(Counter)
+    for row in port.read("benchmarks/duplicate_links_by_rule"):
+        counts = tally[f"{row['rule']} {int(row['score'] * 10) / 10:.1f}+"]
+        counts["made"] += 1
+        later, earlier = group_of.get(row["later"]), group_of.get(row["earlier"])
+        counts["wrong"] += later is not None and earlier is not None and later != earlier
+    return {rule: dict(counts) for rule, counts in sorted(tally.items())}
+
+
 def _wrong_links(port: GraphPort, links: set[tuple[str, str, str]], cases: list[list[str]],
                  group_of: dict[str, int], shown: int = 12) -> dict:
     """The links joining reports the truth keeps apart: by rule, and the worst, with their evidence.
@@ -228,6 +240,7 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
 
         online_links = _links(port)
         group_of = _groups_by_node(truth)
+        figures["links_by_rule"] = _links_by_rule(port, group_of)
         figures["wrong_links"] = _wrong_links(port, online_links, online, group_of)
         figures["suggestions"] = _suggestions(port, online, group_of)
         started = time.perf_counter()
@@ -274,6 +287,9 @@ def main() -> None:
             flush=True)
         print("          no_url pairs missed, by what their reports lack: " + "; ".join(
             f"{reason} {count:,}" for reason, count in figures["missed_no_url"].items()), flush=True)
+        print("          links made, by rule and score (wrong: joining reports the truth keeps apart): " + "; ".join(
+            f"{rule} {tally['made']:,} ({tally.get('wrong', 0):,} wrong)"
+            for rule, tally in figures["links_by_rule"].items()), flush=True)
         print("          offered for review, by rule: " + "; ".join(
             f"{rule} {tally.get('offered', 0):,} ({tally.get('right', 0):,} right, {tally.get('already together', 0):,} "
             f"of them already in one case)" for rule, tally in figures["suggestions"].items()), flush=True)
