@@ -28,7 +28,9 @@ class DedupePolicy:
     resubmission_min_contained: int = 8  # word 3-shingles the shorter description needs for containment to count
     dm_window: timedelta = timedelta(hours=2)
     dm_threshold: float = 0.65
-    same_item_max_gap: timedelta = timedelta(minutes=2)
+    # Reporters give a post's time to the minute (cut or rounded), so one post's times differ by at most a minute;
+    # two minutes would take in the account's next post (at 1,000,000 reports: a viral video and posts 120 s after).
+    same_item_max_gap: timedelta = timedelta(minutes=1)
     post_window: timedelta = timedelta(hours=48)  # same_account_post: reports of one post come close together
     post_score: float = 0.7
     post_score_kind_not_given: float = 0.6  # the mention without a URL fits any item: only the account's one in the window

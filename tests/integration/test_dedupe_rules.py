@@ -123,6 +123,10 @@ SCENARIOS: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", content=[f.post(None, handle="troll_one", posted_at="2026-10-01T20:00:30+00:00")]),
         f.report("N", content=[{"platform": "X", "kind": "post", "url": NO_AUTHOR_TWEET, "author_handle": "troll_one"}]),
     ], [{"E", "A", "N"}]),
+    ("the account's post two minutes later is another post", lambda: [
+        f.report("A", content=[f.post(TWEET, posted_at="2026-10-01T20:00:00+00:00")]),
+        f.report("B", content=[f.post(None, handle="troll_one", posted_at="2026-10-01T20:02:00+00:00")]),
+    ], [{"A"}, {"B"}]),
     ("same account, same words, a different time: separate posts", lambda: [
         f.report("A", content=[f.post(TWEET, text=CAMPAIGN_TEXT, posted_at="2026-10-01T20:00:00+00:00")]),
         f.report("B", content=[f.post(None, handle="troll_one", text=CAMPAIGN_TEXT, posted_at="2026-10-02T09:00:00+00:00")]),
