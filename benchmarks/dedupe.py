@@ -154,15 +154,15 @@ def _recall_by_tie(ties: dict[tuple[str, str], str], cases: list[list[str]]) -> 
     return {tie: {"pairs": total[tie], "recall": together[tie] / total[tie]} for tie in sorted(total)}
 
 
-def _links(port: GraphPort) -> set[tuple[str, str, str]]:
-    return {(row["later"], row["earlier"], row["rule"]) for row in port.read("benchmarks/duplicate_links_by_rule")}
+def _links(rows: list[dict]) -> set[tuple[str, str, str]]:
+    return {(row["later"], row["earlier"], row["rule"]) for row in rows}
 
 
-def _links_by_rule(port: GraphPort, group_of: dict[str, int]) -> dict[str, dict[str, int]]:
+def _links_by_rule(rows: list[dict], group_of: dict[str, int]) -> dict[str, dict[str, int]]:
     """Each rule's links, by rule and score band (0.1 wide): how many were made, and how many join reports the
     truth keeps apart."""
     tally: dict[str, Counter] = defaultdict(Counter)
-    for row in port.read("benchmarks/duplicate_links_by_rule"):
+    for row in rows:
         counts = tally[f"{row['rule']} {int(row['score'] * 10) / 10:.1f}+"]
         counts["made"] += 1
         later, earlier = group_of.get(row["later"]), group_of.get(row["earlier"])
@@ -238,9 +238,11 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
         figures["recall_by_tie"] = _recall_by_tie(ties, online)
         figures["missed_no_url"] = _missed_by_lack(ties, lacking, online)
 
-        online_links = _links(port)
+        link_rows = port.read("benchmarks/duplicate_links_by_rule")
+        online_links = _links(link_rows)
         group_of = _groups_by_node(truth)
-        figures["links_by_rule"] = _links_by_rule(port, group_of)
+        figures["links_by_rule"] = _links_by_rule(link_rows, group_of)
+        del link_rows
         figures["wrong_links"] = _wrong_links(port, online_links, online, group_of)
         figures["suggestions"] = _suggestions(port, online, group_of)
         started = time.perf_counter()
@@ -250,7 +252,8 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
         batch = [[_key(entry) for entry in row["reports"]] for row in export_cases(port)]
         figures["batch_equals_online"] = sorted(map(sorted, batch)) == sorted(map(sorted, online))
         figures["cases"] = summary.cases
-        figures["links_only_online"], figures["links_only_batch"] = _link_differences(online_links, _links(port))
+        batch_links = _links(port.read("benchmarks/duplicate_links_by_rule"))
+        figures["links_only_online"], figures["links_only_batch"] = _link_differences(online_links, batch_links)
     figures["peak_rss_mb"] = peak_rss_mb()
     return figures
 
