@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from fastapi import Request
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
@@ -23,6 +24,15 @@ from core.settings import Settings
 MAX_DEPTH = 8
 MAX_ALIASES = 20
 MAX_TOKENS = 2000
+DOCUMENT_CACHE_SIZE = 1000
+
+# The depth and alias limits as validation rules, made once: the validation cache is keyed by the rule classes,
+# and QueryDepthLimiter and MaxAliasesLimiter make new classes each time they are built, so building them per
+# request made every request miss the cache (validation was 43% of the event loop's time under load).
+LIMIT_RULES = (
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+)
 
 
 def build_schema(*, production: bool) -> strawberry.Schema:
@@ -30,10 +40,9 @@ def build_schema(*, production: bool) -> strawberry.Schema:
     from api.graphql.schema import Mutation, Query
 
     extensions: list = [
-        lambda: ParserCache(maxsize=1000),  # forces send the same few documents: parse and validate them once
-        lambda: ValidationCache(maxsize=1000),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),  # forces send the same few documents: parse and
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),  # validate each once (a refusal is cached too)
+        lambda: AddValidationRules(list(LIMIT_RULES)),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         AuditConsultation,
         lambda: MaskErrors(should_mask_error=should_mask, error_message="Internal error: it was logged; try again later."),

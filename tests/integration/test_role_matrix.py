@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from strawberry.extensions import ValidationCache
 
 from api.app import create_app
-from api.graphql.router import build_schema
+from api.graphql.router import DOCUMENT_CACHE_SIZE, build_schema
 from core.settings import Settings
 from domain.access import Role
 from graph.port import GraphPort
@@ -192,6 +193,19 @@ def test_depth_alias_and_token_bombs_are_refused_before_they_run(role_clients) -
     for _ in range(2):
         answer = client.post("/graphql", json={"query": tokens_bomb}, headers=lead).json()
         assert answer.get("data") is None and "token" in answer["errors"][0]["message"].lower()
+
+
+def test_a_document_sent_again_is_validated_from_the_cache(role_clients) -> None:
+    client, tokens = role_clients
+    cache = ValidationCache(maxsize=DOCUMENT_CACHE_SIZE).cached_validate_document  # shared by every request
+    query = "query Again { cases(first: 2) { edges { node { id status } } } }"
+    first = client.post("/graphql", json={"query": query}, headers=tokens[Role.HUB_LEAD]).json()
+    before = cache.cache_info()
+    for _ in range(3):
+        again = client.post("/graphql", json={"query": query}, headers=tokens[Role.HUB_LEAD]).json()
+        assert again == first
+    after = cache.cache_info()
+    assert after.hits - before.hits == 3 and after.misses == before.misses
 
 
 def test_oversized_graphql_bodies_are_refused(role_clients) -> None:
