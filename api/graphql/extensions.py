@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 from graphql import GraphQLError
@@ -52,7 +53,7 @@ class AuditConsultation(SchemaExtension):
             node_ids=tuple(sorted(context.consulted_ids)), justification=context.justification, outcome=outcome,
         )
         try:
-            await context.run(context.audit.record, event)
+            await asyncio.wrap_future(context.audit.submit(event))  # no thread waits for the writer
         except Exception:  # whatever stopped the entry being written, the data is withheld
             self.execution_context.result = ExecutionResult(
                 data=None, errors=[GraphQLError("the audit trail could not be written, so nothing is returned")]

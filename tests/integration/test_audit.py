@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from cli import audit as audit_commands
 from core.settings import Settings
 from domain.access import Principal, Role
-from graph.audit import AuditEvent, AuditTrail, Operation, entries, search, verify
+from graph.audit import AuditEvent, AuditTrail, Operation, append_in, entries, search, verify
 from graph.port import GraphPort
 
 OFFICER = Principal(user="j.smith", role=Role.FORCE_OFFICER, force="E23000005", credential="jti-1")
@@ -46,6 +46,27 @@ def test_concurrent_entries_form_one_unbroken_chain(graph: GraphPort) -> None:
     assert (result.entries, result.head_seq) == (300, 300)
     commits = graph.read("testing/label_counts")
     assert {row["kind"]: row["total"] for row in commits}.get("node:AuditHead") == 1
+
+
+def test_writers_in_several_processes_keep_one_chain(graph: GraphPort) -> None:
+    """Each API worker has its own writer, which remembers the head it wrote; others move the head meanwhile."""
+    first, second = AuditTrail(graph), AuditTrail(graph)
+    try:
+        assert first.record(_event(0)) == 1
+        assert second.record(_event(1)) == 2  # the first writer's remembered head is now stale
+        graph.write_unit(lambda tx: append_in(tx, [_event(2)]))  # intake appends inside its own transaction
+        assert first.record(_event(3)) == 4
+        with ThreadPoolExecutor(16) as pool:
+            list(pool.map(lambda n: (first if n % 2 else second).record(_event(n)), range(4, 204)))
+    finally:
+        first.close()
+        second.close()
+    rows = list(entries(graph))
+    assert [row["seq"] for row in rows] == list(range(1, 205))
+    assert [row["justification"] for row in rows[:4]] == [f"enquiry {n}" for n in range(4)]
+    assert rows[3]["prev_hash"] == rows[2]["hash"]
+    result = verify(graph)
+    assert result.intact, result.problems
 
 
 def test_search_filters_for_auditors(graph: GraphPort) -> None:
