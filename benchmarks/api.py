@@ -29,12 +29,17 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
 
-from benchmarks.support import generated_data, throwaway_neo4j
+from benchmarks.support import (
+    database_cpu_seconds,
+    generated_data,
+    pid_cpu_seconds,
+    process_cpu_seconds,
+    throwaway_neo4j,
+)
 from core.settings import Settings
 from domain.access import Role
 from graph import migrations
@@ -74,7 +79,7 @@ QUERIES = {"my cases": MY_CASES, "case detail": CASE_DETAIL, "account network": 
 SKIPPED_IN_BASELINE = ("audit/", "access/")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Request:
     """One GraphQL request a force officer makes, and the Cypher calls it caused."""
 
@@ -242,33 +247,74 @@ def start_server(settings: Settings) -> tuple[subprocess.Popen, str]:
     raise SystemExit("the API did not become ready within 60 s")
 
 
-async def drive_api(base: str, requests: list[Request], clients: int, seconds: float) -> dict[str, float]:
-    """`clients` concurrent clients, each sending one request after another for `seconds`."""
+class CpuMeter:
+    """CPU seconds used by the database, the API process and this process (the clients) while a run lasts."""
+
+    def __init__(self, settings: Settings, server_pid: int | None) -> None:
+        self.settings, self.server_pid = settings, server_pid
+
+    def read(self) -> tuple[float | None, float | None, float]:
+        server = pid_cpu_seconds(self.server_pid) if self.server_pid else None
+        return database_cpu_seconds(self.settings), server, process_cpu_seconds()
+
+    def per_request(self, before: tuple, after: tuple, requests: int) -> dict[str, float | None]:
+        """CPU milliseconds per answered request of each process (None where it could not be read)."""
+        names = ("database_cpu", "api_cpu", "client_cpu")
+        return {
+            name: None if start is None or end is None or not requests else (end - start) * 1000 / requests
+            for name, start, end in zip(names, before, after)
+        }
+
+
+LOAD_GENERATORS = ("aiohttp", "httpx")
+
+
+async def drive_api(base: str, requests: list[Request], clients: int, seconds: float,
+                    generator: str = "aiohttp") -> dict[str, float]:
+    """`clients` concurrent clients, each sending one request after another for `seconds`.
+
+    The clients share this process's two cores with the API and the database, so the load generator should cost
+    little: aiohttp's client spends less CPU per request than httpx's (the benchmark prints how much).
+    """
     latencies: list[float] = []
     errors = 0
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        deadline = time.perf_counter() + seconds
+    deadline = time.perf_counter() + seconds
+    bodies = {request: {"query": QUERIES[request.kind], "variables": request.variables} for request in requests}
 
-        async def one_client(number: int) -> None:
-            nonlocal errors
-            rng = random.Random(number)
-            while time.perf_counter() < deadline:
-                request = rng.choice(requests)
-                started = time.perf_counter()
-                answer = await client.post(
-                    "/graphql", json={"query": QUERIES[request.kind], "variables": request.variables},
-                    headers=_headers(request.token),
-                )
-                elapsed = time.perf_counter() - started
-                if answer.status_code != 200 or answer.json().get("errors"):
-                    errors += 1
-                else:
-                    latencies.append(elapsed)
+    async def one_client(number: int, post: Callable[..., Any]) -> None:
+        nonlocal errors
+        rng = random.Random(number)
+        while time.perf_counter() < deadline:
+            request = rng.choice(requests)
+            started = time.perf_counter()
+            status, body = await post(bodies[request], _headers(request.token))
+            elapsed = time.perf_counter() - started
+            if status != 200 or body.get("errors"):
+                errors += 1
+            else:
+                latencies.append(elapsed)
 
-        started = time.perf_counter()
-        await asyncio.gather(*(one_client(number) for number in range(clients)))
-        return summary(latencies, time.perf_counter() - started, errors)
+    started = time.perf_counter()
+    if generator == "aiohttp":
+        import aiohttp
+
+        connector = aiohttp.TCPConnector(limit=clients)
+        async with aiohttp.ClientSession(base, connector=connector,
+                                         timeout=aiohttp.ClientTimeout(total=30)) as session:
+            async def post(body: dict, headers: dict) -> tuple[int, dict]:
+                async with session.post("/graphql", json=body, headers=headers) as answer:
+                    return answer.status, await answer.json()
+
+            await asyncio.gather(*(one_client(number, post) for number in range(clients)))
+    else:
+        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+            async def post(body: dict, headers: dict) -> tuple[int, dict]:
+                answer = await client.post("/graphql", json=body, headers=headers)
+                return answer.status_code, answer.json()
+
+            await asyncio.gather(*(one_client(number, post) for number in range(clients)))
+    return summary(latencies, time.perf_counter() - started, errors)
 
 
 def drive_direct(settings: Settings, requests: list[Request], clients: int, seconds: float) -> dict[str, float]:
@@ -305,12 +351,24 @@ def report_line(kind: str, api: dict[str, float], direct: dict[str, float]) -> s
     )
 
 
+def cpu_line(kind: str, api: dict[str, float | None], direct: dict[str, float | None]) -> str:
+    def ms(value: float | None) -> str:
+        return "?" if value is None else f"{value:.1f}"
+
+    return (
+        f"| {kind} | {ms(api['database_cpu'])} | {ms(api['api_cpu'])} | {ms(api['client_cpu'])} | "
+        f"{ms(direct['database_cpu'])} | {ms(direct['client_cpu'])} |"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--generator", choices=LOAD_GENERATORS, default="aiohttp",
+                        help="the HTTP client library the load generator uses")
     args = parser.parse_args()
     with throwaway_neo4j() as settings:
         load_data(settings, args.reports, args.seed)
@@ -321,25 +379,39 @@ def main() -> None:
         calls = {kind: statistics.mean(len(r.calls) for r in requests) for kind, requests in pool.items()}
         print("Cypher reads per request: " + ", ".join(f"{kind} {mean:.1f}" for kind, mean in calls.items()))
         server, base = start_server(settings)
-        lines = []
+        lines, cpu_lines = [], []
+        meter = CpuMeter(settings, server.pid)
         try:
             scenarios: list[tuple[str, list[Request]]] = [(kind, requests) for kind, requests in pool.items()]
             scenarios.append(("mix of all three", [request for requests in pool.values() for request in requests]))
             for kind, requests in scenarios:
-                asyncio.run(drive_api(base, requests, args.clients, 3.0))  # warm-up
-                api = asyncio.run(drive_api(base, requests, args.clients, args.seconds))
+                asyncio.run(drive_api(base, requests, args.clients, 3.0, args.generator))  # warm-up
+                before = meter.read()
+                api = asyncio.run(drive_api(base, requests, args.clients, args.seconds, args.generator))
+                api_cpu = meter.per_request(before, meter.read(), int(api["requests"] + api["errors"]))
+                before = meter.read()
                 direct = drive_direct(settings, requests, args.clients, args.seconds)
+                direct_cpu = meter.per_request(before, meter.read(), int(direct["requests"]))
                 lines.append(report_line(kind, api, direct))
+                cpu_lines.append(cpu_line(kind, api_cpu, direct_cpu))
                 print(lines[-1], flush=True)
         finally:
             server.terminate()
             server.wait(timeout=30)
     print()
-    print(f"{args.reports:,} reports, {args.clients} concurrent clients, {args.seconds:.0f} s per scenario")
+    print(f"{args.reports:,} reports, {args.clients} concurrent clients, {args.seconds:.0f} s per scenario, "
+          f"load generator {args.generator}")
     print("| query | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms "
           "| overhead p50 | overhead p99 | API errors |")
     print("|---|---|---|---|---|---|---|---|")
     for line in lines:
+        print(line)
+    print()
+    print("CPU ms per request (user + system, all threads): the two cores are shared by all three processes")
+    print("| query | API: database | API: API process | API: load generator | direct: database "
+          "| direct: driver threads |")
+    print("|---|---|---|---|---|---|")
+    for line in cpu_lines:
         print(line)
 
 

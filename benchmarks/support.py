@@ -53,8 +53,11 @@ def database_cpu_seconds(settings: Settings) -> float | None:
     loader and of the database say what the work itself cost.
     """
     pid = _DATABASE_PIDS.get(settings.bolt_uri)
-    if pid is None:
-        return None
+    return None if pid is None else pid_cpu_seconds(pid)
+
+
+def pid_cpu_seconds(pid: int) -> float | None:
+    """Return the CPU time (user + system, every thread) another process has used, or None if it is gone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
