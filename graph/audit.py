@@ -123,8 +123,8 @@ class AuditTrail:
     """Records events durably, committing concurrent ones together; `record` returns once written.
 
     The writer remembers the head it last wrote, so a batch is one auto-commit statement that appends only if
-    the head has not moved (`audit/append_after_head`): under the API's load that costs the database less than
-    half the CPU of a transaction that locks the head, reads it and appends. When another process has appended
+    the head has not moved (`audit/append_after_head`): one round trip, which costs the database less CPU than a
+    transaction that locks the head, reads it and appends (docs/api.md). When another process has appended
     since, the head is read again and the batch chained after it; after `OPTIMISTIC_ATTEMPTS` such races the
     batch is written the locking way, in one transaction.
     """
