@@ -101,7 +101,8 @@ def append_in(tx: Tx, events: Sequence[AuditEvent], *, now: Callable[[], datetim
         return []
     head = tx.run("audit/lock_head", genesis=GENESIS)[0]
     rows = _chained(events, head["seq"], head["hash"], now)
-    tx.run("audit/append_entries", rows=rows, hash=rows[-1]["hash"])
+    tx.run("audit/append_after_head", rows=rows, after_seq=head["seq"], after_hash=head["hash"],
+           hash=rows[-1]["hash"], genesis=GENESIS)  # the head is locked: it cannot have moved
     return [row["seq"] for row in rows]
 
 
@@ -199,8 +200,8 @@ class AuditTrail:
             rows = _chained(events, seq, prev)
             last = (rows[-1]["seq"], rows[-1]["hash"])
             try:
-                written = self.port.write_one("audit/append_after_head", rows=rows, after_seq=seq, after_hash=prev,
-                                              hash=last[1], genesis=GENESIS)
+                written = self.port.write_autocommit("audit/append_after_head", rows=rows, after_seq=seq,
+                                                     after_hash=prev, hash=last[1], genesis=GENESIS)
             except GraphError:
                 self._head = None
                 if self._read_head() != last:  # not committed: the locking transaction (retried) writes them

@@ -1,6 +1,7 @@
-// Appends entries chained after the head the writer last knew, in one statement (one auto-commit round trip):
-// takes the head's write lock, and writes nothing unless the head is still $after_seq / $after_hash (another
-// process may have appended since); the writer then reads the head again and chains its entries after it.
+// Appends entries already chained by hash after the head $after_seq / $after_hash, and moves the head to the
+// last of them; never updates an entry. Takes the head's write lock and writes nothing unless the head is still
+// where the caller chained from: the audit writer runs it alone (one auto-commit round trip) after the head it
+// last wrote, and chains again if another process appended since; `append_in` runs it after `lock_head`.
 MERGE (h:AuditHead {id: 'audit'})
 ON CREATE SET h.seq = 0, h.hash = $genesis
 SET h.locked_at = datetime()
