@@ -13,7 +13,7 @@ from graph.dedupe import cases, rules, text_groups
 from graph.policies import Policies
 from graph.port import ConstraintViolation, GraphPort, Tx
 from loaders.contract import ReportIn
-from loaders.intake_rows import IntakeRows, report_id, rows_for
+from loaders.intake_rows import IntakeRows, Submission
 
 # The order matters: reports and people first, then what links to them. Nodes and links that belong to a
 # new report alone are CREATEd (the existence check runs in the same transaction); shared ones are MERGEd.
@@ -60,14 +60,14 @@ class IntakeConflict(Exception):
 
 def ingest(
     port: GraphPort,
-    reports: list[tuple[ReportIn, int | None]],
+    reports: Sequence[tuple[ReportIn, int | None] | Submission],
     *,
     all_or_nothing: bool = False,
     policies: Policies | None = None,
     today: date | None = None,
     collected_by: Callable[[list[str]], AuditEvent] | None = None,
 ) -> list[Outcome]:
-    """Write a batch of validated reports (each with its line, if any) in one transaction.
+    """Write a batch of validated reports (each with its line, if any, or already a Submission) in one transaction.
 
     New submissions are created; an identical resubmission changes nothing; a conflicting one is
     refused and listed. With `all_or_nothing`, any conflict aborts the batch (raising IntakeConflict).
@@ -75,8 +75,10 @@ def ingest(
     With `collected_by`, the audit entry of the collection (made from the ids created) is appended in the
     same transaction too: the reports and their entry commit together, or neither does.
     """
+    submissions = [each if isinstance(each, Submission) else Submission.of(*each) for each in reports]
+
     def work(tx: Tx) -> list[Outcome]:
-        outcomes = ingest_in(tx, reports, all_or_nothing=all_or_nothing, policies=policies, today=today)
+        outcomes = ingest_in(tx, submissions, all_or_nothing=all_or_nothing, policies=policies, today=today)
         created = [outcome.id for outcome in outcomes if outcome.status is Status.CREATED]
         if created and collected_by is not None:
             append_in(tx, [collected_by(created)])
@@ -91,26 +93,26 @@ def ingest(
 
 def ingest_in(
     tx: Tx,
-    reports: list[tuple[ReportIn, int | None]],
+    submissions: Sequence[Submission],
     *,
     all_or_nothing: bool = False,
     policies: Policies | None = None,
     today: date | None = None,
 ) -> list[Outcome]:
     """The body of `ingest`, inside a transaction the caller owns."""
-    ids = [report_id(report.source, report.reference) for report, _ in reports]
+    ids = [submission.id for submission in submissions]
     stored = {row["id"]: row["content_hash"] for row in tx.run("intake/existing_reports", ids=ids)}
     outcomes: list[Outcome] = []
     rows = IntakeRows()
-    for (report, line), rid in zip(reports, ids):
-        digest = report.content_hash()
+    for submission in submissions:
+        rid, report = submission.id, submission.report
         if rid in stored:
-            status = Status.UNCHANGED if stored[rid] == digest else Status.CONFLICT
+            status = Status.UNCHANGED if stored[rid] == submission.digest else Status.CONFLICT
         else:
             status = Status.CREATED
-            stored[rid] = digest  # a repeat inside the same batch is judged against this one
-            rows.extend(rows_for(report))
-        outcomes.append(Outcome(rid, report.source, report.reference, status, line))
+            stored[rid] = submission.digest  # a repeat inside the same batch is judged against this one
+            rows.extend(submission.rows)
+        outcomes.append(Outcome(rid, report.source, report.reference, status, submission.line))
     conflicts = [outcome for outcome in outcomes if outcome.status is Status.CONFLICT]
     if conflicts and all_or_nothing:
         raise IntakeConflict(conflicts)

@@ -57,6 +57,34 @@ class IntakeRows:
             getattr(self, spec.name).extend(getattr(other, spec.name))
 
 
+@dataclass(frozen=True)
+class Submission:
+    """One validated report made ready to write: its line (if read from a file) and its intake rows.
+
+    Built before any transaction (`hub load` builds them on its reading thread), so that a batch's
+    transaction spends its time in the database rather than in Python while the database waits.
+    """
+
+    report: ReportIn
+    line: int | None
+    rows: IntakeRows
+
+    @classmethod
+    def of(cls, report: ReportIn, line: int | None = None) -> "Submission":
+        """Prepare `report` (read at `line`, if from a file)."""
+        return cls(report, line, rows_for(report))
+
+    @property
+    def id(self) -> str:
+        """The Report node key, `source:reference`."""
+        return self.rows.reports[0]["id"]
+
+    @property
+    def digest(self) -> str:
+        """The report's content hash, to tell a resubmission from a conflicting one."""
+        return self.rows.reports[0]["content_hash"]
+
+
 def rows_for(report: ReportIn) -> IntakeRows:
     """Return the graph rows for one validated report."""
     rid = report_id(report.source, report.reference)

@@ -14,7 +14,7 @@ from graph.audit import AuditEvent
 from graph.intake import Outcome, Status, ingest
 from graph.policies import Policies
 from graph.port import GraphPort, batched
-from loaders.contract import ReportIn
+from loaders.intake_rows import Submission
 from loaders.sources import Record, read_records
 from loaders.validation import RECORD
 
@@ -88,7 +88,7 @@ def load_files(
     rejects.unlink(missing_ok=True)
     try:
         for path in paths:
-            for batch in read_ahead(batched(read_records(path), batch_size)):
+            for batch in read_ahead(batched(prepared(read_records(path)), batch_size)):
                 audit = (lambda ids, path=path: collected_by(path, ids)) if collected_by else None
                 _load_batch(port, path, batch, summary, writer, policies, audit)
                 progress(len(batch))
@@ -99,10 +99,17 @@ def load_files(
     return summary
 
 
-def read_ahead(batches: Iterator[T], depth: int = 2) -> Iterator[T]:
-    """Yield from `batches`, reading and validating up to `depth` batches ahead in a thread.
+def prepared(records: Iterable[Record]) -> Iterator[tuple[Record, Submission | None]]:
+    """Pair each record with its report made ready to write (None for a refused record)."""
+    for record in records:
+        yield record, (Submission.of(record.report, record.line) if record.report is not None else None)
 
-    Parsing and validation (Python) then overlap with the database writing the previous batch.
+
+def read_ahead(batches: Iterator[T], depth: int = 2) -> Iterator[T]:
+    """Yield from `batches`, reading, validating and preparing up to `depth` batches ahead in a thread.
+
+    Parsing, validation and building the rows (Python) then overlap with the database writing the previous
+    batch.
     """
     queue: Queue[tuple[str, object]] = Queue(maxsize=depth)
 
@@ -126,15 +133,15 @@ def read_ahead(batches: Iterator[T], depth: int = 2) -> Iterator[T]:
 
 
 def _load_batch(
-    port: GraphPort, path: Path, batch: list[Record], summary: LoadSummary, writer: RejectsWriter,
-    policies: Policies | None,
+    port: GraphPort, path: Path, batch: list[tuple[Record, Submission | None]], summary: LoadSummary,
+    writer: RejectsWriter, policies: Policies | None,
     audit: Callable[[list[str]], AuditEvent] | None = None,
 ) -> None:
     summary.read += len(batch)
-    good: list[tuple[ReportIn, int | None]] = []
-    for record in batch:
-        if record.report is not None:
-            good.append((record.report, record.line))
+    good: list[Submission] = []
+    for record, submission in batch:
+        if submission is not None:
+            good.append(submission)
             continue
         summary.rejected += 1
         for error in record.errors:
