@@ -55,6 +55,6 @@ WHERE ($scope.all OR c.owning_force = $scope.force OR c.investigating_force = $s
   })
   AND ($filter.text IS NULL OR EXISTS { MATCH (c)<-[:IN_CASE]-(r:Report) WHERE r.id IN text_hits })
   AND ($after IS NULL OR c.created_at < $after.sort OR (c.created_at = $after.sort AND c.id > $after.id))
-RETURN c.id AS id, c.created_at AS sort
+RETURN c.id AS id, toString(c.created_at) AS sort  // text: parsed in graph/read/lists.py (graph/read/temporal.py)
 ORDER BY c.created_at DESC, c.id
 LIMIT $limit

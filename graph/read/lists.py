@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from graph.port import GraphPort, Row
+from graph.read.temporal import instants
 from graph.read.text import contains_text, lucene_query
 from loaders.normalise import normalise_platform
 
@@ -37,7 +38,7 @@ def cases(port: GraphPort, *, scope: dict[str, Any], filters: dict[str, Any], af
     """Return one page of the visible cases matching `filters`, newest first."""
     given = _filter(filters, CASE_FILTERS)
     given["text"] = lucene_query(given["text"])
-    return port.read("api/cases", scope=scope, filter=given, after=after, limit=limit)
+    return instants(port.read("api/cases", scope=scope, filter=given, after=after, limit=limit), "sort")
 
 
 def force_cases(port: GraphPort, *, forces: Sequence[str], scope: dict[str, Any], after: Row | None,

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.port import GraphPort, Row
+from graph.read.temporal import days, instants
 
 
 def cases_by_id(port: GraphPort, *, ids: Sequence[str], scope: dict[str, Any]) -> list[Row]:
     """Return the visible cases among `ids` with their assessment and jurisdiction summary."""
-    return port.read("api/cases_by_id", ids=list(ids), scope=scope)
+    return days(instants(port.read("api/cases_by_id", ids=list(ids), scope=scope), "created_at"), "charge_by")
 
 
 def case_details(port: GraphPort, *, ids: Sequence[str], scope: dict[str, Any]) -> list[Row]:
@@ -20,7 +21,8 @@ def case_details(port: GraphPort, *, ids: Sequence[str], scope: dict[str, Any]) 
 
 def reports_by_id(port: GraphPort, *, ids: Sequence[str], scope: dict[str, Any]) -> list[Row]:
     """Return the visible reports among `ids`, each with its case id and the platforms it touches."""
-    return port.read("api/reports_by_id", ids=list(ids), scope=scope)
+    return instants(port.read("api/reports_by_id", ids=list(ids), scope=scope),
+                    "received_at", "occurred_from", "occurred_to")
 
 
 def people_by_id(port: GraphPort, *, ids: Sequence[str], scope: dict[str, Any], contacts: bool) -> list[Row]:
