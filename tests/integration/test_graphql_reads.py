@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from collections.abc import Iterator
 from typing import Any
 
@@ -110,6 +112,9 @@ def test_a_case_with_its_reports_accounts_items_and_people(graph: GraphPort, neo
     [report] = case["reports"]
     assert report["id"] == report_id("G1") and report["case"]["id"] == case["id"]
     assert report["strands"] == ["religion"] and report["platforms"] == [{"id": "x"}]
+    [stored] = graph.read("testing/report_by_id", id=report_id("G1"))  # times travel as text: the same instant back
+    assert datetime.fromisoformat(report["receivedAt"]) == stored["report"]["received_at"]
+    assert datetime.fromisoformat(case["createdAt"]).tzinfo is not None
     assert {item["account"]["id"] for item in report["contentItems"]} == {"x:acc_g0", SHARED}
     campaigned = [item for item in report["contentItems"] if item["account"]["id"] == "x:acc_g0"]
     assert campaigned[0]["campaign"]["accountCount"] == 6, "the hub sees the whole campaign"
