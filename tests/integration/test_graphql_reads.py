@@ -17,7 +17,10 @@ from graph.intake import ingest
 from graph.networks import run_all
 from graph.policies import load_policies
 from graph.port import GraphPort
+from graph.read import lists
+from graph.read.temporal import instant
 from graph.reference import seed_reference
+from graph.sharing import share
 from loaders.validation import validate_report
 from tests import factories as f
 from tests.integration.api_helpers import GMP, WYP, headers, token_for
@@ -243,3 +246,40 @@ def test_nested_reads_cost_the_same_round_trips_for_5_cases_as_for_20(
     assert trips[5] == trips[20], f"round trips grew with the number of cases: {trips}"
     # the page, one call per level (cases, reports, accounts, platforms), and the audit entry's two
     assert trips[5] <= 9, f"more round trips than one per level: {trips}"
+
+
+def _walk(read, page: int) -> list[str]:
+    """Every id a list gives, page after page of `page` rows, following its cursor."""
+    seen: list[str] = []
+    after = None
+    for _ in range(50):
+        rows = read(after, page)
+        seen += [row["id"] for row in rows]
+        if len(rows) < page:
+            return seen
+        after = {"sort": rows[-1]["sort"], "id": rows[-1]["id"]}
+    raise AssertionError("the pages never ended")
+
+
+def test_a_forces_queue_read_in_index_order_gives_the_pages_of_the_general_list(graph: GraphPort) -> None:
+    two_forces(graph)
+    # Cases made in one transaction share their creation time: the pages must break those ties by id.
+    ingest(graph, [(validate_report(_record(10 + number, f"G{4 + number}", f"Victim {number}", "M14 5RJ",
+                                            f"acc_t{number}")), None) for number in range(5)],
+           policies=load_policies())
+    share(graph, case_of(graph, "W2"), GMP, by="hub.lead", reason="Linked enquiry for test purposes")
+    empty = {key: None for key in lists.CASE_FILTERS}
+    for scope, given in (({"all": False, "force": GMP}, {}), ({"all": True, "force": None}, {"force": GMP}),
+                         ({"all": False, "force": WYP}, {})):
+        def fast(after, page, scope=scope, given=given):
+            return lists.cases(graph, scope=scope, filters=given, after=after, limit=page)
+
+        def general(after, page, scope=scope, given=given):
+            rows = graph.read("api/cases", scope=scope, filter={**empty, **given}, after=after, limit=page)
+            return [{**row, "sort": instant(row["sort"])} for row in rows]
+
+        for page in (1, 2, 3, 100):
+            assert _walk(fast, page) == _walk(general, page), (scope, given, page)
+    gmp_queue = _walk(lambda after, page: lists.cases(graph, scope={"all": False, "force": GMP}, filters={},
+                                                      after=after, limit=page), 2)
+    assert case_of(graph, "W2") in gmp_queue and case_of(graph, "G5") in gmp_queue and len(gmp_queue) == 9
