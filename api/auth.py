@@ -74,10 +74,7 @@ async def principal_of(request: Request) -> Principal:
         return cached
     authenticator: Authenticator = request.app.state.authenticator
     credential = _credential(request)
-    # A signed token of a user read in the last few seconds needs neither the database nor a slow hash: checked
-    # here, on the event loop; anything else is checked in a thread.
-    principal = authenticator.authenticate_from_cache(credential) or await asyncio.to_thread(
-        authenticator.authenticate, credential)
+    principal = await asyncio.to_thread(authenticator.authenticate, credential)
     request.app.state.rate_limiter.take(principal.credential or principal.user)
     request.state.principal = principal
     return principal

@@ -105,21 +105,7 @@ class Authenticator:
         if parts is not None:
             return self._api_key(*parts)
         claimed = read_jwt(credential, secret=self.secret)
-        return self._token_principal(claimed, self._cached(f"user:{claimed.user}", lambda: self._read_user(claimed.user)))
-
-    def authenticate_from_cache(self, credential: str) -> Principal | None:
-        """`authenticate` for a signed token whose user's state is cached: no database read, no slow hash.
-
-        Returns None when it cannot decide that way (an API key, or a user not read in the last `ttl_s`
-        seconds): the caller then runs `authenticate` off the event loop. Raises InvalidToken as it would.
-        """
-        if split_api_key(credential) is not None:
-            return None
-        claimed = read_jwt(credential, secret=self.secret)
-        found, record = self._fresh(f"user:{claimed.user}")
-        return self._token_principal(claimed, record) if found else None
-
-    def _token_principal(self, claimed: Principal, record: Row | None) -> Principal:
+        record = self._cached(f"user:{claimed.user}", lambda: self._read_user(claimed.user))
         if record is None or not record.get("active"):
             raise InvalidToken(f"user {claimed.user!r} is disabled or unknown")
         current = _principal(record, claimed.credential)
@@ -145,19 +131,12 @@ class Authenticator:
         rows = self.port.read("access/api_key", id=key_id)
         return rows[0] if rows else None
 
-    def _fresh(self, key: str) -> tuple[bool, Row | None]:
-        """Whether `key` was read in the last `ttl_s` seconds, and what was read (None: no such user or key)."""
-        with self._lock:
-            hit = self._cache.get(key)
-        if hit is not None and time.monotonic() - hit[0] < self.ttl_s:
-            return True, hit[1]
-        return False, None
-
     def _cached(self, key: str, load) -> Row | None:
         now = time.monotonic()
-        found, value = self._fresh(key)
-        if found:
-            return value
+        with self._lock:
+            hit = self._cache.get(key)
+        if hit is not None and now - hit[0] < self.ttl_s:
+            return hit[1]
         value = load()
         with self._lock:
             self._cache[key] = (now, value)

@@ -125,28 +125,3 @@ def test_introspection_is_off_in_production_and_graphiql_only_in_development(
     with TestClient(create_app(development)) as client:
         assert client.post("/graphql", json=query, headers=headers(token)).json()["data"]["__schema"]["types"]
         assert "graphiql" in client.get("/graphql", headers={"Accept": "text/html"}).text.lower()
-
-
-
-def test_a_token_is_checked_from_the_cache_only_while_the_users_state_is_fresh(
-        neo4j_settings: Settings, graph: GraphPort) -> None:
-    from domain.tokens import InvalidToken
-
-    token = token_for(graph, neo4j_settings, Role.HUB_ANALYST, user="analyst")
-    add_user(graph, user="web-form", role=Role.INTAKE, by="test")
-    _, key = issue_api_key(graph, user="web-form", label="public web form")
-    authenticator = Authenticator(graph, neo4j_settings.jwt_secret, ttl_s=60)
-    assert authenticator.authenticate_from_cache(token) is None, "not read yet: the caller must read it"
-    assert authenticator.authenticate_from_cache(key) is None, "an API key needs its hash checked, off the loop"
-    read = authenticator.authenticate(token)
-    assert authenticator.authenticate_from_cache(token) == read
-    with pytest.raises(InvalidToken):
-        authenticator.authenticate_from_cache(token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB"))
-    set_active(graph, user="analyst", active=False, by="test")
-    assert Authenticator(graph, neo4j_settings.jwt_secret, ttl_s=0).authenticate_from_cache(token) is None, \
-        "a state older than ttl_s is never used"
-    disabled = Authenticator(graph, neo4j_settings.jwt_secret, ttl_s=60)
-    with pytest.raises(InvalidToken, match="disabled"):
-        disabled.authenticate(token)  # reads and caches the disabled state
-    with pytest.raises(InvalidToken, match="disabled"):
-        disabled.authenticate_from_cache(token)
