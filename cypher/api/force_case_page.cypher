@@ -1,9 +1,10 @@
 // One page of a force's cases (owned or investigated by it, and with $shared those shared with it), newest
 // first, after the row $after: api/cases.cypher with no filter but the force, when the caller sees all of that
 // force's cases (the force's own officers, hub roles). A force filter means owned or investigated; a force
-// officer's own queue ($shared) takes in the cases shared with the force too. Each source is read newest first from its composite index (V019) and stops after
-// a page, instead of reading and sorting every case of the force (ordering by the force too, a constant here,
-// is what lets the planner take the index's order). A test compares the two page by page.
+// officer's own queue ($shared) takes in the cases shared with the force too. Each source is read newest first
+// from its composite index (V019) and stops after a page, instead of reading and sorting every case of the
+// force (ordering by the force too, a constant here, is what lets the planner take the index's order).
+// A test compares the two queries page by page.
 // Access: only what $scope (a map {all, force}) may see; see docs/api.md.
 CALL () {
   MATCH (c:Case)
