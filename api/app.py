@@ -45,7 +45,8 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.port = GraphPort(settings)
         app.state.audit = AuditTrail(app.state.port)
         app.state.authenticator = Authenticator(app.state.port, settings.jwt_secret)
-        app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+        app.state.rate_limiter = RateLimiter.share_of(settings.rate_limit_per_minute, settings.rate_limit_burst,
+                                                      workers=settings.api_workers)
         app.state.executor = ThreadPoolExecutor(settings.api_threads, thread_name_prefix="graph")
         try:
             yield

@@ -31,10 +31,16 @@ class RateLimited(Exception):
 class RateLimiter:
     """A token bucket per credential: `per_minute` requests a minute, bursts up to `burst`."""
 
-    per_minute: int
-    burst: int
+    per_minute: float
+    burst: float
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict, init=False)
     _lock: Lock = field(default_factory=Lock, init=False)
+
+    @classmethod
+    def share_of(cls, per_minute: int, burst: int, *, workers: int) -> "RateLimiter":
+        """One worker's bucket when `workers` processes serve: its share of the limit, so that a credential
+        never exceeds the limit in all, whichever workers its requests reach (a burst of at least one)."""
+        return cls(per_minute / workers, max(1.0, burst / workers))
 
     def take(self, key: str) -> None:
         """Spend one request from the key's bucket, or raise RateLimited."""

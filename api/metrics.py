@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import time
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+MULTIPROCESS_DIRECTORY = "PROMETHEUS_MULTIPROC_DIR"  # prometheus_client's own setting, read when it is imported
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
 
@@ -27,7 +29,16 @@ class Metrics:
         )
 
     def exposition(self, _request: Request) -> Response:
-        """The /metrics endpoint's response in Prometheus text format."""
+        """The /metrics endpoint's response in Prometheus text format.
+
+        With several workers (`hub serve --workers`), each writes its counts to files in
+        PROMETHEUS_MULTIPROC_DIR, and whichever worker answers sums them all.
+        """
+        directory = os.environ.get(MULTIPROCESS_DIRECTORY)
+        if directory:
+            registry = CollectorRegistry()
+            multiprocess.MultiProcessCollector(registry, path=directory)
+            return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
         return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
 
 

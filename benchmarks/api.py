@@ -1,11 +1,12 @@
 """The GraphQL API under load: force officers' common queries, 50 concurrent clients, against the same Cypher direct.
 
-Run: `.venv/bin/python -m benchmarks.api [--reports 100000] [--clients 50] [--seconds 30]`.
+Run: `.venv/bin/python -m benchmarks.api [--reports 100000] [--clients 50] [--seconds 30] [--workers N]`.
 
 1. A fresh embedded Neo4j (or NEO4J_URI) gets `--reports` generated reports through `hub load` (assessment and
    jurisdiction at intake, so every case has its owning force), then `hub networks`.
 2. Force officers of the ten forces with most cases get tokens; sample ids are drawn from their own cases.
-3. The API runs in its own process (uvicorn, production settings: tokens, justification, audit trail, limits).
+3. The API runs as `hub serve --workers N` (one worker process per core by default; production settings:
+   tokens, justification, audit trail, limits).
 4. For each query (my cases list, a case with its reports and accounts, an account's network) and for the
    mix of all three, `--clients` concurrent clients send requests for `--seconds`; each request is one force
    officer's query about their own force's data. Printed: requests/s and p50/p95/p99 latency.
@@ -36,9 +37,9 @@ import httpx
 from benchmarks.support import (
     database_cpu_seconds,
     generated_data,
-    pid_cpu_seconds,
     process_cpu_seconds,
     throwaway_neo4j,
+    tree_cpu_seconds,
 )
 from core.settings import Settings
 from domain.access import Role
@@ -221,8 +222,8 @@ def _headers(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}", "X-Justification": JUSTIFICATION}
 
 
-def start_server(settings: Settings) -> tuple[subprocess.Popen, str]:
-    """Start the API with production settings in its own process; return it and its base URL."""
+def start_server(settings: Settings, workers: int) -> tuple[subprocess.Popen, str]:
+    """Start the API (`hub serve`, `workers` processes) with production settings; return it and its base URL."""
     api_port = free_port()
     environment = {
         **os.environ, "HUB_ENV": "production", "HUB_SECRET_KEY": SECRET, "NEO4J_URI": settings.bolt_uri,
@@ -232,7 +233,8 @@ def start_server(settings: Settings) -> tuple[subprocess.Popen, str]:
     if settings.neo4j_password:
         environment["NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
     server = subprocess.Popen(
-        [sys.executable, "-m", "cli", "serve", "--host", "127.0.0.1", "--port", str(api_port), "--no-access-log"],
+        [sys.executable, "-m", "cli", "serve", "--host", "127.0.0.1", "--port", str(api_port), "--no-access-log",
+         "--workers", str(workers)],
         env=environment, stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{api_port}"
@@ -255,7 +257,7 @@ class CpuMeter:
         self.settings, self.server_pid = settings, server_pid
 
     def read(self) -> tuple[float | None, float | None, float]:
-        server = pid_cpu_seconds(self.server_pid) if self.server_pid else None
+        server = tree_cpu_seconds(self.server_pid) if self.server_pid else None
         return database_cpu_seconds(self.settings), server, process_cpu_seconds()
 
     def per_request(self, before: tuple, after: tuple, requests: int) -> dict[str, float | None]:
@@ -368,6 +370,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="API worker processes (`hub serve --workers`); default: one per core")
     parser.add_argument("--generator", choices=LOAD_GENERATORS, default="aiohttp",
                         help="the HTTP client library the load generator uses")
     args = parser.parse_args()
@@ -379,7 +383,7 @@ def main() -> None:
         pool = capture_calls(settings, requests_for(forces))
         calls = {kind: statistics.mean(len(r.calls) for r in requests) for kind, requests in pool.items()}
         print("Cypher reads per request: " + ", ".join(f"{kind} {mean:.1f}" for kind, mean in calls.items()))
-        server, base = start_server(settings)
+        server, base = start_server(settings, args.workers)
         lines, cpu_lines = [], []
         meter = CpuMeter(settings, server.pid)
         try:
@@ -403,7 +407,7 @@ def main() -> None:
             server.wait(timeout=30)
     print()
     print(f"{args.reports:,} reports, {args.clients} concurrent clients, {args.seconds:.0f} s per scenario, "
-          f"load generator {args.generator}")
+          f"{args.workers} API worker process{'es' if args.workers > 1 else ''}, load generator {args.generator}")
     print("| query | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms "
           "| overhead p50 | overhead p99 | API errors |")
     print("|---|---|---|---|---|---|---|---|")

@@ -65,6 +65,25 @@ def pid_cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14, 15)
 
 
+def tree_cpu_seconds(pid: int) -> float | None:
+    """Return the CPU time a process and all its living descendants have used (a server and its workers)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    family, grown = {pid}, True
+    while grown:
+        children = {child for child, parent in parents.items() if parent in family} - family
+        family |= children
+        grown = bool(children)
+    if pid_cpu_seconds(pid) is None:
+        return None
+    return sum(seconds for member in family if (seconds := pid_cpu_seconds(member)) is not None)
+
+
 def process_cpu_seconds() -> float:
     """Return this process's CPU time so far (user + system, every thread)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)

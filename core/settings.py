@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(600, ge=1, validation_alias=AliasChoices("HUB_RATE_LIMIT_PER_MINUTE"))
     rate_limit_burst: int = Field(120, ge=1, validation_alias=AliasChoices("HUB_RATE_LIMIT_BURST"))
     api_threads: int = Field(32, ge=1, le=512, validation_alias=AliasChoices("HUB_API_THREADS"))
+    # Worker processes `hub serve` runs. One process runs Python on one core at a time; the API spends more
+    # CPU per request than the database, so a server with more cores answers more requests with more workers.
+    api_workers: int = Field(1, ge=1, le=64, validation_alias=AliasChoices("HUB_API_WORKERS"))
 
     # Complainant updates: the sender they go through. Only `outbox` is built in: it writes each message to the
     # outbox in the graph, which the workbench shows (nothing leaves the machine).

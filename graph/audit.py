@@ -126,8 +126,8 @@ class AuditTrail:
     The writer remembers the head it last wrote, so a batch is one auto-commit statement that appends only if
     the head has not moved (`audit/append_after_head`): one round trip, which costs the database less CPU than a
     transaction that locks the head, reads it and appends (docs/api.md). When another process has appended
-    since, the head is read again and the batch chained after it; after `OPTIMISTIC_ATTEMPTS` such races the
-    batch is written the locking way, in one transaction.
+    since, the statement answers with the head it found and the batch is chained after that; after
+    `OPTIMISTIC_ATTEMPTS` such races the batch is written the locking way, in one transaction.
     """
 
     port: GraphPort
@@ -200,17 +200,18 @@ class AuditTrail:
             rows = _chained(events, seq, prev)
             last = (rows[-1]["seq"], rows[-1]["hash"])
             try:
-                written = self.port.write_autocommit("audit/append_after_head", rows=rows, after_seq=seq,
-                                                     after_hash=prev, hash=last[1], genesis=GENESIS)
+                answer = self.port.write_autocommit("audit/append_after_head", rows=rows, after_seq=seq,
+                                                    after_hash=prev, hash=last[1], genesis=GENESIS)[0]
             except GraphError:
                 self._head = None
                 if self._read_head() != last:  # not committed: the locking transaction (retried) writes them
                     break
-                written = [{"seq": last[0]}]  # committed before the answer was lost
-            if written:
+                answer = {"appended": True}  # committed before the answer was lost
+            if answer["appended"]:
                 self._head = last
                 return [row["seq"] for row in rows]
-            self._head = None  # another process appended since: chain after its entries
+            self._head = (answer["seq"], answer["hash"])  # another process appended since: chain after it
+        self._head = None
         return self.port.write_unit(lambda tx: append_in(tx, events))
 
     def _read_head(self) -> tuple[int, str]:

@@ -55,7 +55,9 @@ def test_writers_in_several_processes_keep_one_chain(graph: GraphPort) -> None:
         assert first.record(_event(0)) == 1
         assert second.record(_event(1)) == 2  # the first writer's remembered head is now stale
         graph.write_unit(lambda tx: append_in(tx, [_event(2)]))  # intake appends inside its own transaction
+        before = graph.round_trips
         assert first.record(_event(3)) == 4
+        assert graph.round_trips - before == 2  # the refused append names the head it found: no separate read
         with ThreadPoolExecutor(16) as pool:
             list(pool.map(lambda n: (first if n % 2 else second).record(_event(n)), range(4, 204)))
     finally:

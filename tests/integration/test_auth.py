@@ -90,6 +90,14 @@ def test_rate_limit_is_per_credential(neo4j_settings: Settings, graph: GraphPort
         assert client.post("/graphql", json=ME, headers=headers(second)).status_code == 200
 
 
+def test_each_worker_enforces_its_share_of_the_rate_limit(neo4j_settings: Settings, graph: GraphPort) -> None:
+    shared = neo4j_settings.model_copy(update={"rate_limit_per_minute": 60, "rate_limit_burst": 6, "api_workers": 3})
+    token = token_for(graph, shared, Role.HUB_LEAD, user="lead")
+    with TestClient(create_app(shared)) as client:
+        answers = [client.post("/graphql", json=ME, headers=headers(token)).status_code for _ in range(4)]
+    assert answers == [200, 200, 429, 429]  # a burst of 6 shared by 3 workers: 2 each
+
+
 def test_metrics_count_requests_by_route(neo4j_settings: Settings, graph: GraphPort) -> None:
     with TestClient(create_app(neo4j_settings)) as client:
         client.get("/healthz")
