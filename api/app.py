@@ -43,7 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.settings = settings
         app.state.policies = load_policies()  # validated at start: a bad policy file stops the server
         app.state.port = GraphPort(settings)
-        app.state.audit = AuditTrail(app.state.port)
+        app.state.audit = AuditTrail(app.state.port, commit_delay_s=settings.audit_commit_delay_ms / 1000)
         app.state.authenticator = Authenticator(app.state.port, settings.jwt_secret)
         app.state.rate_limiter = RateLimiter.share_of(settings.rate_limit_per_minute, settings.rate_limit_burst,
                                                       workers=settings.api_workers)

@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     # Worker processes `hub serve` runs. One process runs Python on one core at a time; the API spends more
     # CPU per request than the database, so a server with more cores answers more requests with more workers.
     api_workers: int = Field(1, ge=1, le=64, validation_alias=AliasChoices("HUB_API_WORKERS"))
+    # While five or more GraphQL requests are running in a worker, its audit writer waits this long for their
+    # entries before committing, so that one commit carries several (graph/audit.py); 0 turns it off.
+    audit_commit_delay_ms: float = Field(20.0, ge=0, le=1000, validation_alias=AliasChoices("HUB_AUDIT_COMMIT_DELAY_MS"))
 
     # Complainant updates: the sender they go through. Only `outbox` is built in: it writes each message to the
     # outbox in the graph, which the workbench shows (nothing leaves the machine).

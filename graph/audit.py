@@ -13,8 +13,10 @@ import hashlib
 import json
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import StrEnum
@@ -132,10 +134,30 @@ class AuditTrail:
 
     port: GraphPort
     max_batch: int = 500
+    commit_delay_s: float = 0.0
+    commit_siblings: int = 5
     _head: tuple[int, str] | None = field(default=None, init=False)
+    _coming: int = field(default=0, init=False)
     _queue: "queue.Queue[tuple[AuditEvent, Future[int]] | None]" = field(default_factory=queue.Queue, init=False)
     _thread: threading.Thread | None = field(default=None, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+
+    @contextmanager
+    def coming(self) -> Iterator[None]:
+        """Announce an event this caller will submit when the work inside the block is done (a query running).
+
+        While `commit_siblings` or more are announced, the writer waits up to `commit_delay_s` for more events
+        before it commits a batch, as PostgreSQL's commit_delay and commit_siblings do and for the same
+        reason: under load each commit costs the database more than the wait costs a caller; a lone caller
+        never waits.
+        """
+        with self._lock:
+            self._coming += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._coming -= 1
 
     def record(self, event: AuditEvent) -> int:
         """Write one event and return its sequence number; raise if it could not be written."""
@@ -169,9 +191,11 @@ class AuditTrail:
                 return
             batch = [first]
             stop = False
+            wait_until = time.monotonic() + self.commit_delay_s if self._coming >= self.commit_siblings else 0.0
             while len(batch) < self.max_batch:
                 try:
-                    item = self._queue.get_nowait()
+                    wait = wait_until - time.monotonic()
+                    item = self._queue.get(timeout=wait) if wait > 0 else self._queue.get_nowait()
                 except queue.Empty:
                     break
                 if item is None:

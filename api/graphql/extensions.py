@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import nullcontext
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
@@ -36,8 +37,10 @@ class AuditConsultation(SchemaExtension):
     """
 
     async def on_execute(self) -> AsyncIterator[None]:  # type: ignore[override]
-        yield
         context = self.execution_context.context
+        audit = getattr(context, "audit", None)
+        with audit.coming() if audit is not None else nullcontext():  # its entry is on the way
+            yield
         if context is None or not hasattr(context, "principal"):
             return
         operation = self.execution_context.operation_type.value if self.execution_context.operation_type else "query"

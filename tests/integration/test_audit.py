@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -69,6 +71,38 @@ def test_writers_in_several_processes_keep_one_chain(graph: GraphPort) -> None:
     assert rows[3]["prev_hash"] == rows[2]["hash"]
     result = verify(graph)
     assert result.intact, result.problems
+
+
+def _two_entries_apart(trail: AuditTrail, announced: int) -> tuple[list[int], float]:
+    """Submit two entries 0.1 s apart while `announced` callers say theirs are coming; return the commits'
+    sizes and how long the first entry took to be written."""
+    commits: list[int] = []
+    commit = trail._commit
+    trail._commit = lambda batch: (commits.append(len(batch)), commit(batch))[1]  # type: ignore[method-assign]
+    with ExitStack() as stack:
+        for _ in range(announced):
+            stack.enter_context(trail.coming())
+        started = time.monotonic()
+        first = trail.submit(_event(0))
+        written: list[float] = []
+        first.add_done_callback(lambda _: written.append(time.monotonic() - started))
+        time.sleep(0.1)
+        second = trail.submit(_event(1))
+        first.result(timeout=10)
+        second.result(timeout=10)
+    return commits, written[0]
+
+
+def test_under_load_the_writer_waits_to_commit_entries_together(graph: GraphPort) -> None:
+    trail = AuditTrail(graph, commit_delay_s=0.5, commit_siblings=3)
+    try:
+        assert _two_entries_apart(trail, announced=3)[0] == [2]  # three requests running: one commit for both
+        commits, waited = _two_entries_apart(trail, announced=2)  # fewer than the siblings: no wait
+        assert commits == [1, 1] and waited < 0.1
+    finally:
+        trail.close()
+    result = verify(graph)
+    assert result.intact and result.entries == 4
 
 
 def test_search_filters_for_auditors(graph: GraphPort) -> None:
