@@ -35,9 +35,10 @@ def serve(
     workers = workers or config.api_workers
     console.print(f"serving on http://{host}:{port} (GraphQL at /graphql) against {config.bolt_uri}"
                   + (f", {workers} worker processes" if workers > 1 else ""))
+    config = config.model_copy(update={"api_workers": workers})
+    app = create_app(config)  # refuses bad settings (a default secret outside development) before any worker
     if workers == 1:
-        config = config.model_copy(update={"api_workers": 1})
-        uvicorn.run(create_app(config), host=host, port=port, log_level="info", access_log=access_log)
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=access_log)
         return
     # Each worker is a fresh process that builds its app from the environment (`worker_app`): it learns how
     # many share the rate limit, and where every worker writes the metrics that /metrics sums (a folder the

@@ -82,3 +82,16 @@ def test_two_workers_count_every_request_and_keep_one_audit_chain(
     assert len(refusals) == sent and all(row["outcome"].startswith("refused: ") for row in refusals)
     result = verify(graph)
     assert result.intact, result.problems
+
+
+def test_with_workers_a_default_secret_is_refused_before_any_worker_starts(neo4j_settings: Settings) -> None:
+    environment = {**os.environ, "NEO4J_URI": neo4j_settings.bolt_uri, "HUB_ENV": "production"}
+    environment.pop("HUB_SECRET_KEY", None)
+    if neo4j_settings.neo4j_password:
+        environment["NEO4J_PASSWORD"] = neo4j_settings.neo4j_password.get_secret_value()
+    done = subprocess.run(
+        [sys.executable, "-m", "cli", "serve", "--port", str(free_port()), "--workers", "2"],
+        env=environment, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode != 0
+    assert "HUB_SECRET_KEY" in done.stdout + done.stderr and "Started parent process" not in done.stderr
