@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -45,6 +46,8 @@ def serve(
     # operator names in PROMETHEUS_MULTIPROC_DIR, or a temporary one removed when the server stops).
     given = os.environ.get(MULTIPROCESS_DIRECTORY)
     metrics = given or tempfile.mkdtemp(prefix="hub-metrics-")
+    for stale in Path(metrics).glob("*.db"):  # a previous run's counts (prometheus_client's files) would be summed
+        stale.unlink()
     os.environ["HUB_API_WORKERS"] = str(workers)
     os.environ[MULTIPROCESS_DIRECTORY] = metrics
     try:

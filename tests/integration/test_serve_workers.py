@@ -56,6 +56,7 @@ def test_two_workers_count_every_request_and_keep_one_audit_chain(
     lead = token_for(graph, neo4j_settings, Role.HUB_LEAD, user="lead")
     metrics = tmp_path / "metrics"
     metrics.mkdir()
+    (metrics / "counter_1.db").write_bytes(b"a previous run's counts")  # removed at start, never summed
     server, base = _serve(neo4j_settings, metrics)
 
     def one(_: int) -> int:
