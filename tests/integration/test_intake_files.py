@@ -108,3 +108,23 @@ def test_each_batch_of_new_reports_is_logged_as_a_collection_with_it(graph: Grap
     load_files(graph, [SAMPLE], rejects=tmp_path / "r2.csv", batch_size=2, collected_by=collected)
     assert len(search(graph, actor="intake.clerk")) == len(entries), "a rerun collects nothing, logs nothing"
     assert verify(graph).intact
+
+
+def test_accounts_have_one_platform_link_and_each_naming_is_made_once(graph: GraphPort, tmp_path: Path) -> None:
+    """New accounts, named by several reports and items in one batch, get one platform link; posters are named
+    once per report however many of their items it lists (intake creates these links, it does not merge them)."""
+    from loaders.contract import ReportIn
+    from loaders.generate import generate, write_generated
+    from loaders.intake_rows import rows_for
+
+    reports, _ = write_generated(generate(600, seed=23), tmp_path)
+    load_files(graph, [reports], rejects=tmp_path / "r.csv", batch_size=1000)  # one statement per step
+    load_files(graph, [reports], rejects=tmp_path / "r.csv", batch_size=1000)  # again: nothing new
+    [found] = graph.read("testing/account_links")
+    posters = set()
+    for line in reports.read_text().splitlines():
+        rows = rows_for(ReportIn.model_validate_json(line))
+        posters |= {(item["report"], item["author"]) for item in rows.items if item["author"]}
+    assert found["accounts"] > 50 and len(posters) > 50, (found, len(posters))
+    assert (found["repeated"], found["without_one_platform"], found["marked"]) == (0, 0, 0)
+    assert found["as_author"] == len(posters)
