@@ -144,18 +144,7 @@ def rows_for(report: ReportIn) -> IntakeRows:
     for position, suspect in enumerate(report.suspects or []):
         _suspect_rows(rows, rid, position, suspect)
     _posters_from_suspects(rows)
-    _first_namings(rows)
     return rows
-
-
-def _first_namings(rows: IntakeRows) -> None:
-    """Mark the first item of each poster the report names (`names_author`): the report's one NAMES_ACCOUNT link
-    to that account is created with it, so that the database never searches a new report's links for one."""
-    seen: set[str] = set()
-    for item in rows.items:
-        item["names_author"] = bool(item["author"]) and item["author"] not in seen
-        if item["author"]:
-            seen.add(item["author"])
 
 
 def _posters_from_suspects(rows: IntakeRows) -> None:
