@@ -1,6 +1,7 @@
 """The GraphQL API under load: force officers' common queries, 50 concurrent clients, against the same Cypher direct.
 
-Run: `.venv/bin/python -m benchmarks.api [--reports 100000] [--clients 50] [--seconds 30] [--workers N]`.
+Run: `.venv/bin/python -m benchmarks.api [--reports 100000] [--clients 50] [--seconds 30] [--workers N]
+[--rates 50,100,150] [--no-saturation]`.
 
 1. A fresh embedded Neo4j (or NEO4J_URI) gets `--reports` generated reports through `hub load` (assessment and
    jurisdiction at intake, so every case has its owning force), then `hub networks`.
@@ -13,6 +14,11 @@ Run: `.venv/bin/python -m benchmarks.api [--reports 100000] [--clients 50] [--se
 5. Baseline, in the same run: the very Cypher calls each GraphQL request makes (captured from an in-process
    app, with the same parameters, audit and access bookkeeping excluded) replayed through the driver by the
    same number of concurrent threads. The API's overhead is the ratio of its latency to the baseline's.
+6. Paced runs of the mix (`--rates`, default 50, 100 and 150 requests/s): requests due at Poisson times at that
+   offered rate, at most `--clients` in flight, latency counted from the time each was due, for the API and
+   for the baseline (benchmarks/pacing.py). Steps 4-5 measure capacity: with every client sending again as soon
+   as it is answered, latency at saturation is clients over throughput, whatever the code; these measure the
+   latency a force officer sees at a given load.
 """
 
 from __future__ import annotations
@@ -26,14 +32,16 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 import httpx
 
+from benchmarks.pacing import paced_async, paced_threads
 from benchmarks.support import (
     database_cpu_seconds,
     generated_data,
@@ -79,6 +87,7 @@ ACCOUNT_NETWORK = """query AccountNetwork($id: ID!) {
 QUERIES = {"my cases": MY_CASES, "case detail": CASE_DETAIL, "account network": ACCOUNT_NETWORK}
 SKIPPED_IN_BASELINE = ("audit/", "access/")
 WARM_UP_S = 5.0
+DEFAULT_RATES = (50.0, 100.0, 150.0)
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,6 +98,16 @@ class Request:
     token: str
     variables: dict[str, Any]
     calls: tuple[tuple[str, dict[str, Any]], ...] = ()
+
+
+def _rates(text: str) -> tuple[float, ...]:
+    try:
+        rates = tuple(float(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of rates: {text!r}") from None
+    if any(rate <= 0 for rate in rates):
+        raise argparse.ArgumentTypeError("each rate must be positive")
+    return rates
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -272,6 +291,30 @@ class CpuMeter:
 LOAD_GENERATORS = ("aiohttp", "httpx")
 
 
+@asynccontextmanager
+async def http_poster(base: str, clients: int, generator: str) -> AsyncIterator[Callable[..., Any]]:
+    """A function posting one GraphQL body over at most `clients` connections, answering (status, JSON)."""
+    if generator == "aiohttp":
+        import aiohttp
+
+        connector = aiohttp.TCPConnector(limit=clients)
+        async with aiohttp.ClientSession(base, connector=connector,
+                                         timeout=aiohttp.ClientTimeout(total=30)) as session:
+            async def post(body: dict, headers: dict) -> tuple[int, dict]:
+                async with session.post("/graphql", json=body, headers=headers) as answer:
+                    return answer.status, await answer.json()
+
+            yield post
+    else:
+        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+            async def post(body: dict, headers: dict) -> tuple[int, dict]:
+                answer = await client.post("/graphql", json=body, headers=headers)
+                return answer.status_code, answer.json()
+
+            yield post
+
+
 async def drive_api(base: str, requests: list[Request], clients: int, seconds: float,
                     generator: str = "aiohttp") -> dict[str, float]:
     """`clients` concurrent clients, each sending one request after another for `seconds`.
@@ -298,26 +341,23 @@ async def drive_api(base: str, requests: list[Request], clients: int, seconds: f
                 latencies.append(elapsed)
 
     started = time.perf_counter()
-    if generator == "aiohttp":
-        import aiohttp
-
-        connector = aiohttp.TCPConnector(limit=clients)
-        async with aiohttp.ClientSession(base, connector=connector,
-                                         timeout=aiohttp.ClientTimeout(total=30)) as session:
-            async def post(body: dict, headers: dict) -> tuple[int, dict]:
-                async with session.post("/graphql", json=body, headers=headers) as answer:
-                    return answer.status, await answer.json()
-
-            await asyncio.gather(*(one_client(number, post) for number in range(clients)))
-    else:
-        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-            async def post(body: dict, headers: dict) -> tuple[int, dict]:
-                answer = await client.post("/graphql", json=body, headers=headers)
-                return answer.status_code, answer.json()
-
-            await asyncio.gather(*(one_client(number, post) for number in range(clients)))
+    async with http_poster(base, clients, generator) as post:
+        await asyncio.gather(*(one_client(number, post) for number in range(clients)))
     return summary(latencies, time.perf_counter() - started, errors)
+
+
+async def drive_api_paced(base: str, requests: list[Request], clients: int, seconds: float, rate: float,
+                          generator: str = "aiohttp") -> dict[str, float]:
+    """Requests due at Poisson times, `rate` a second, `clients` connections at most (benchmarks/pacing.py)."""
+    order = random.Random(rate).sample(requests, len(requests))
+    bodies = {request: {"query": QUERIES[request.kind], "variables": request.variables} for request in requests}
+    async with http_poster(base, clients, generator) as post:
+        async def send(request: Request) -> bool:
+            status, body = await post(bodies[request], _headers(request.token))
+            return status == 200 and not body.get("errors")
+
+        latencies, errors = await paced_async(send, order, rate, seconds, clients=clients, seed=int(rate))
+    return summary(latencies, seconds, errors)
 
 
 def drive_direct(settings: Settings, requests: list[Request], clients: int, seconds: float) -> dict[str, float]:
@@ -345,12 +385,36 @@ def drive_direct(settings: Settings, requests: list[Request], clients: int, seco
         return summary(latencies, time.perf_counter() - started, 0)
 
 
+def drive_direct_paced(settings: Settings, requests: list[Request], clients: int, seconds: float,
+                       rate: float) -> dict[str, float]:
+    """The same Cypher calls on the same schedule as `drive_api_paced`, from `clients` threads at most."""
+    order = random.Random(rate).sample(requests, len(requests))
+    with GraphPort(settings) as port:
+        def send(request: Request) -> None:
+            for query, params in request.calls:
+                port.read(query, **params)
+
+        latencies = paced_threads(send, order, rate, seconds, clients=clients, seed=int(rate))
+    return summary(latencies, seconds, 0)
+
+
 def report_line(kind: str, api: dict[str, float], direct: dict[str, float]) -> str:
     ratio = api["p50"] / direct["p50"] if direct["p50"] else float("nan")
     return (
         f"| {kind} | {api['rps']:,.0f} | {api['p50']:.1f} / {api['p95']:.1f} / {api['p99']:.1f} | "
         f"{direct['rps']:,.0f} | {direct['p50']:.1f} / {direct['p95']:.1f} / {direct['p99']:.1f} | "
         f"{ratio:.2f} | {api['p99'] / direct['p99'] if direct['p99'] else float('nan'):.2f} | {api['errors']} |"
+    )
+
+
+def paced_line(rate: float, api: dict[str, float], direct: dict[str, float], cpu: dict[str, float | None]) -> str:
+    def ms(value: float | None) -> str:
+        return "?" if value is None else f"{value:.1f}"
+
+    return (
+        f"| {rate:,.0f} | {api['rps']:,.0f} | {api['p50']:.1f} / {api['p95']:.1f} / {api['p99']:.1f} | "
+        f"{direct['p50']:.1f} / {direct['p95']:.1f} / {direct['p99']:.1f} | {api['p50'] / direct['p50']:.2f} | "
+        f"{api['p99'] / direct['p99']:.2f} | {api['errors']} | {ms(cpu['database_cpu'])} / {ms(cpu['api_cpu'])} |"
     )
 
 
@@ -374,6 +438,10 @@ def main() -> None:
                         help="API worker processes (`hub serve --workers`); default: one per core")
     parser.add_argument("--generator", choices=LOAD_GENERATORS, default="aiohttp",
                         help="the HTTP client library the load generator uses")
+    parser.add_argument("--rates", type=_rates, default=DEFAULT_RATES,
+                        help="offered loads (requests/s, comma-separated) of the paced runs of the mix; '' for none")
+    parser.add_argument("--saturation", action=argparse.BooleanOptionalAction, default=True,
+                        help="run the closed-loop scenarios (each client sends again as soon as answered)")
     args = parser.parse_args()
     with throwaway_neo4j() as settings:
         load_data(settings, args.reports, args.seed)
@@ -384,12 +452,13 @@ def main() -> None:
         calls = {kind: statistics.mean(len(r.calls) for r in requests) for kind, requests in pool.items()}
         print("Cypher reads per request: " + ", ".join(f"{kind} {mean:.1f}" for kind, mean in calls.items()))
         server, base = start_server(settings, args.workers)
-        lines, cpu_lines = [], []
+        lines, cpu_lines, paced = [], [], []
         meter = CpuMeter(settings, server.pid)
         try:
+            mix = [request for requests in pool.values() for request in requests]
             scenarios: list[tuple[str, list[Request]]] = [(kind, requests) for kind, requests in pool.items()]
-            scenarios.append(("mix of all three", [request for requests in pool.values() for request in requests]))
-            for kind, requests in scenarios:
+            scenarios.append(("mix of all three", mix))
+            for kind, requests in scenarios if args.saturation else ():
                 # Warm-up of both, so that neither measures the database's JIT compiling the other's queries.
                 asyncio.run(drive_api(base, requests, args.clients, WARM_UP_S, args.generator))
                 drive_direct(settings, requests, args.clients, WARM_UP_S)
@@ -402,6 +471,16 @@ def main() -> None:
                 lines.append(report_line(kind, api, direct))
                 cpu_lines.append(cpu_line(kind, api_cpu, direct_cpu))
                 print(lines[-1], flush=True)
+            if args.rates:
+                asyncio.run(drive_api(base, mix, args.clients, WARM_UP_S, args.generator))
+                drive_direct(settings, mix, args.clients, WARM_UP_S)
+            for rate in args.rates:
+                before = meter.read()
+                api = asyncio.run(drive_api_paced(base, mix, args.clients, args.seconds, rate, args.generator))
+                api_cpu = meter.per_request(before, meter.read(), int(api["requests"] + api["errors"]))
+                direct = drive_direct_paced(settings, mix, args.clients, args.seconds, rate)
+                paced.append(paced_line(rate, api, direct, api_cpu))
+                print(paced[-1], flush=True)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -420,6 +499,15 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     for line in cpu_lines:
         print(line)
+    if paced:
+        print()
+        print(f"Paced load, the mix of all three: requests due at Poisson times at the offered rate, at most "
+              f"{args.clients} in flight, latency from the time each was due (benchmarks/pacing.py)")
+        print("| offered req/s | API answered req/s | API p50 / p95 / p99 ms | direct p50 / p95 / p99 ms "
+              "| overhead p50 | overhead p99 | API errors | CPU ms/request: database / API processes |")
+        print("|---|---|---|---|---|---|---|---|")
+        for line in paced:
+            print(line)
 
 
 if __name__ == "__main__":
