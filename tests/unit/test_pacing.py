@@ -2,6 +2,7 @@
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -21,6 +22,12 @@ def test_arrivals_refuse_a_rate_of_zero():
         arrivals(0, 10, seed=1)
 
 
+def _run(coroutine):
+    """Run a coroutine on its own loop in another thread: the browser tests' session keeps one running here."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _slow_async(seconds: float):
     async def send(item: int) -> bool:
         await asyncio.sleep(seconds)
@@ -32,7 +39,7 @@ def _slow_async(seconds: float):
 def test_a_server_slower_than_the_arrivals_is_charged_for_the_queue_behind_it():
     # One client, each answer 50 ms, arrivals at 60 a second for 0.5 s: the queue grows, and the last requests
     # wait for those before them. A closed loop would have measured 50 ms each.
-    latencies, failures = asyncio.run(paced_async(_slow_async(0.05), list(range(100)), 60, 0.5, clients=1, seed=3))
+    latencies, failures = _run(paced_async(_slow_async(0.05), list(range(100)), 60, 0.5, clients=1, seed=3))
     assert len(latencies) + failures == len(arrivals(60, 0.5, seed=3))
     assert failures == sum(1 for number in range(len(arrivals(60, 0.5, seed=3))) if number % 10 == 9)
     assert max(latencies) > 0.4
@@ -40,7 +47,7 @@ def test_a_server_slower_than_the_arrivals_is_charged_for_the_queue_behind_it():
 
 
 def test_with_clients_enough_each_request_takes_its_own_time():
-    latencies, _ = asyncio.run(paced_async(_slow_async(0.05), list(range(100)), 60, 0.5, clients=20, seed=3))
+    latencies, _ = _run(paced_async(_slow_async(0.05), list(range(100)), 60, 0.5, clients=20, seed=3))
     assert max(latencies) < 0.2
 
 
