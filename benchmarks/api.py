@@ -37,6 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import httpx
@@ -231,6 +232,17 @@ def capture_calls(settings: Settings, pool: dict[str, list[Request]]) -> dict[st
     return captured
 
 
+def _bodies(requests: list[Request]) -> dict[Request, dict[str, Any]]:
+    """Each request's GraphQL body, built once before the clock starts."""
+    return {request: {"query": QUERIES[request.kind], "variables": request.variables} for request in requests}
+
+
+def _replay(port: GraphPort, request: Request) -> None:
+    """Run the Cypher reads one GraphQL request made, as the baseline does."""
+    for query, params in request.calls:
+        port.read(query, **params)
+
+
 def _secret():
     from pydantic import SecretStr
 
@@ -325,7 +337,7 @@ async def drive_api(base: str, requests: list[Request], clients: int, seconds: f
     latencies: list[float] = []
     errors = 0
     deadline = time.perf_counter() + seconds
-    bodies = {request: {"query": QUERIES[request.kind], "variables": request.variables} for request in requests}
+    bodies = _bodies(requests)
 
     async def one_client(number: int, post: Callable[..., Any]) -> None:
         nonlocal errors
@@ -350,7 +362,7 @@ async def drive_api_paced(base: str, requests: list[Request], clients: int, seco
                           generator: str = "aiohttp") -> dict[str, float]:
     """Requests due at Poisson times, `rate` a second, `clients` connections at most (benchmarks/pacing.py)."""
     order = random.Random(rate).sample(requests, len(requests))
-    bodies = {request: {"query": QUERIES[request.kind], "variables": request.variables} for request in requests}
+    bodies = _bodies(requests)
     async with http_poster(base, clients, generator) as post:
         async def send(request: Request) -> bool:
             status, body = await post(bodies[request], _headers(request.token))
@@ -373,8 +385,7 @@ def drive_direct(settings: Settings, requests: list[Request], clients: int, seco
             while time.perf_counter() < deadline:
                 request = rng.choice(requests)
                 started = time.perf_counter()
-                for query, params in request.calls:
-                    port.read(query, **params)
+                _replay(port, request)
                 mine.append(time.perf_counter() - started)
             with lock:
                 latencies.extend(mine)
@@ -390,11 +401,7 @@ def drive_direct_paced(settings: Settings, requests: list[Request], clients: int
     """The same Cypher calls on the same schedule as `drive_api_paced`, from `clients` threads at most."""
     order = random.Random(rate).sample(requests, len(requests))
     with GraphPort(settings) as port:
-        def send(request: Request) -> None:
-            for query, params in request.calls:
-                port.read(query, **params)
-
-        latencies = paced_threads(send, order, rate, seconds, clients=clients, seed=int(rate))
+        latencies = paced_threads(partial(_replay, port), order, rate, seconds, clients=clients, seed=int(rate))
     return summary(latencies, seconds, 0)
 
 
@@ -426,6 +433,22 @@ def cpu_line(kind: str, api: dict[str, float | None], direct: dict[str, float | 
         f"| {kind} | {ms(api['database_cpu'])} | {ms(api['api_cpu'])} | {ms(api['client_cpu'])} | "
         f"{ms(direct['database_cpu'])} | {ms(direct['client_cpu'])} |"
     )
+
+
+def _print_saturation(lines: list[str], cpu_lines: list[str]) -> None:
+    """The closed-loop tables: throughput and latency, then CPU per request."""
+    print("| query | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms "
+          "| overhead p50 | overhead p99 | API errors |")
+    print("|---|---|---|---|---|---|---|---|")
+    for line in lines:
+        print(line)
+    print()
+    print("CPU ms per request (user + system, all threads): the two cores are shared by all three processes")
+    print("| query | API: database | API: API process | API: load generator | direct: database "
+          "| direct: driver threads |")
+    print("|---|---|---|---|---|---|")
+    for line in cpu_lines:
+        print(line)
 
 
 def main() -> None:
@@ -487,18 +510,8 @@ def main() -> None:
     print()
     print(f"{args.reports:,} reports, {args.clients} concurrent clients, {args.seconds:.0f} s per scenario, "
           f"{args.workers} API worker process{'es' if args.workers > 1 else ''}, load generator {args.generator}")
-    print("| query | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms "
-          "| overhead p50 | overhead p99 | API errors |")
-    print("|---|---|---|---|---|---|---|---|")
-    for line in lines:
-        print(line)
-    print()
-    print("CPU ms per request (user + system, all threads): the two cores are shared by all three processes")
-    print("| query | API: database | API: API process | API: load generator | direct: database "
-          "| direct: driver threads |")
-    print("|---|---|---|---|---|---|")
-    for line in cpu_lines:
-        print(line)
+    if lines:
+        _print_saturation(lines, cpu_lines)
     if paced:
         print()
         print(f"Paced load, the mix of all three: requests due at Poisson times at the offered rate, at most "
