@@ -47,6 +47,9 @@ def test_embedded_lifecycle(tmp_path: Path) -> None:
         assert status.returncode == 0, status.stderr
         assert "running at" in status.stdout and "nodes" in status.stdout
         pid = int((tmp_path / "neo4j" / "neo4j.pid").read_text().split('"pid": ')[1].split(",")[0])
+        neo4j_log = (tmp_path / "neo4j" / "logs" / "debug.log").read_text(errors="replace")
+        assert "fallback mode" not in neo4j_log, "the page cache reaches direct buffers (the JVM's --add-opens)"
+        assert "Incorrect file descriptor" not in neo4j_log, "the transaction logs' native access works"
     finally:
         stopped = _hub("db", "stop", *data, env=cache)
     assert "stopped" in stopped.stdout
