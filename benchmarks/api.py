@@ -414,24 +414,22 @@ def report_line(kind: str, api: dict[str, float], direct: dict[str, float]) -> s
     )
 
 
-def paced_line(rate: float, api: dict[str, float], direct: dict[str, float], cpu: dict[str, float | None]) -> str:
-    def ms(value: float | None) -> str:
-        return "?" if value is None else f"{value:.1f}"
+def _ms(value: float | None) -> str:
+    return "?" if value is None else f"{value:.1f}"
 
+
+def paced_line(rate: float, api: dict[str, float], direct: dict[str, float], cpu: dict[str, float | None]) -> str:
     return (
         f"| {rate:,.0f} | {api['rps']:,.0f} | {api['p50']:.1f} / {api['p95']:.1f} / {api['p99']:.1f} | "
         f"{direct['p50']:.1f} / {direct['p95']:.1f} / {direct['p99']:.1f} | {api['p50'] / direct['p50']:.2f} | "
-        f"{api['p99'] / direct['p99']:.2f} | {api['errors']} | {ms(cpu['database_cpu'])} / {ms(cpu['api_cpu'])} |"
+        f"{api['p99'] / direct['p99']:.2f} | {api['errors']} | {_ms(cpu['database_cpu'])} / {_ms(cpu['api_cpu'])} |"
     )
 
 
 def cpu_line(kind: str, api: dict[str, float | None], direct: dict[str, float | None]) -> str:
-    def ms(value: float | None) -> str:
-        return "?" if value is None else f"{value:.1f}"
-
     return (
-        f"| {kind} | {ms(api['database_cpu'])} | {ms(api['api_cpu'])} | {ms(api['client_cpu'])} | "
-        f"{ms(direct['database_cpu'])} | {ms(direct['client_cpu'])} |"
+        f"| {kind} | {_ms(api['database_cpu'])} | {_ms(api['api_cpu'])} | {_ms(api['client_cpu'])} | "
+        f"{_ms(direct['database_cpu'])} | {_ms(direct['client_cpu'])} |"
     )
 
 

@@ -14,7 +14,7 @@ import queue
 import random
 import threading
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -30,6 +30,13 @@ def arrivals(rate: float, seconds: float, seed: int) -> list[float]:
         offsets.append(at)
         at += rng.expovariate(rate)
     return offsets
+
+
+def _schedule(items: Sequence[T], rate: float, seconds: float, seed: int) -> Iterator[tuple[float, T]]:
+    """Each request's due time (on the `perf_counter` clock, from the first step) and its item, drawn in turn."""
+    start = time.perf_counter()
+    for number, offset in enumerate(arrivals(rate, seconds, seed)):
+        yield start + offset, items[number % len(items)]
 
 
 async def paced_async(send: Callable[[T], Awaitable[bool]], items: Sequence[T], rate: float, seconds: float, *,
@@ -52,12 +59,10 @@ async def paced_async(send: Callable[[T], Awaitable[bool]], items: Sequence[T], 
                 failures += 1
 
     workers = [asyncio.ensure_future(client()) for _ in range(clients)]
-    start = time.perf_counter()
-    for number, offset in enumerate(arrivals(rate, seconds, seed)):
-        delay = start + offset - time.perf_counter()
-        if delay > 0:
+    for scheduled, item in _schedule(items, rate, seconds, seed):
+        if (delay := scheduled - time.perf_counter()) > 0:
             await asyncio.sleep(delay)
-        due.put_nowait((start + offset, items[number % len(items)]))
+        due.put_nowait((scheduled, item))
     for _ in workers:
         due.put_nowait(None)
     await asyncio.gather(*workers)
@@ -83,12 +88,10 @@ def paced_threads(send: Callable[[T], None], items: Sequence[T], rate: float, se
     threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
     for thread in threads:
         thread.start()
-    start = time.perf_counter()
-    for number, offset in enumerate(arrivals(rate, seconds, seed)):
-        delay = start + offset - time.perf_counter()
-        if delay > 0:
+    for scheduled, item in _schedule(items, rate, seconds, seed):
+        if (delay := scheduled - time.perf_counter()) > 0:
             time.sleep(delay)
-        due.put((start + offset, items[number % len(items)]))
+        due.put((scheduled, item))
     for _ in threads:
         due.put(None)
     for thread in threads:

@@ -37,7 +37,7 @@ INSTALL_HINT = (
 
 # The JVM options Neo4j's own server starts with (its neo4j.conf), beside the heap. Without the three
 # --add-opens, the page cache cannot reach direct buffers ("using fallback mode") and the transaction logs
-# cannot be preallocated or advised: intake spent 10% more of the database's CPU (benchmarks/README.md).
+# cannot be preallocated or advised: intake spent 9 to 13% more of the database's CPU (benchmarks/README.md).
 NEO4J_JVM_OPTIONS = (
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
