@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .conditions import Outcome, evaluate
+from .conditions import Outcome
 from .facts import CaseFacts
 from .offences import evaluate_offences, law_nations
 from .policy import AssessmentPolicy
@@ -32,9 +32,8 @@ def assess(facts: CaseFacts, policy: AssessmentPolicy, *, today: date) -> Assess
     priority, priority_rule, priority_reason = _priority(facts, policy)
     trace.append(priority_reason)
 
-    labels = policy.labels()
-    keep = evaluate(policy.nchi.subject_data.keep.when, facts, labels)
-    withhold = evaluate(policy.nchi.subject_notice.withhold.when, facts, labels)
+    keep = policy.evaluate(policy.nchi.subject_data.keep.when, facts)
+    withhold = policy.evaluate(policy.nchi.subject_notice.withhold.when, facts)
     if classification == "nchi":
         data_rule = policy.nchi.subject_data.keep if keep.met else policy.nchi.subject_data.do_not_keep
         notice_rule = policy.nchi.subject_notice.withhold if withhold.met else policy.nchi.subject_notice.tell
@@ -67,14 +66,13 @@ def _classify(
     made_out = [offence.label for offence in offences if offence.complete and offence.kind == "offence"]
     if made_out:
         return "crime", "crime", texts.crime.explain.format(offences="; ".join(made_out))
-    labels = policy.labels()
-    perceived = evaluate(policy.nchi.hate_perceived.when, facts, labels)
+    perceived = policy.evaluate(policy.nchi.hate_perceived.when, facts)
     if not perceived.met:
         return "no_record", "not_hate", texts.not_hate.explain.format(because=perceived.because)
     if not policy.nchi.enabled:
         return "no_record", "nchi_switched_off", texts.nchi_switched_off.explain.format(because=perceived.because)
     for rule in policy.nchi.do_not_record:
-        outcome: Outcome = evaluate(rule.when, facts, labels)
+        outcome: Outcome = policy.evaluate(rule.when, facts)
         if outcome.met:
             line = texts.below_nchi_threshold.explain.format(rule=rule.explain, because=outcome.because)
             return "no_record", rule.name, line
@@ -94,12 +92,11 @@ def _cps_category(offences: tuple[CandidateOffence, ...], policy: AssessmentPoli
 
 
 def _priority(facts: CaseFacts, policy: AssessmentPolicy) -> tuple[str, str, str]:
-    labels = policy.labels()
     for priority in policy.priorities:
         if priority.when is None:
             because = policy.trace["priority_none_higher"]
             return priority.level, priority.name, priority.explain.format(because=because)
-        outcome = evaluate(priority.when, facts, labels)
+        outcome = policy.evaluate(priority.when, facts)
         if outcome.met:
             return priority.level, priority.name, priority.explain.format(because=outcome.because)
     raise AssertionError("the policy guarantees a fallback priority")  # validated at load

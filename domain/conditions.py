@@ -15,7 +15,7 @@ A condition is a mapping with exactly one operator:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,6 +153,34 @@ _LIST_WORDS: dict[str, tuple[str, str]] = {  # (met, unmet) templates over the n
     "content_kind_in": ("the material includes {names}", "none of the material is {names}"),
     "offence_complete": ("{names} made out", "{names} made out"),
 }
+
+
+# The fact each leaf operator reads (`_evaluate_leaf`, `_present`); offence_complete reads the labels' offences
+# made out instead. Keep in step with `_evaluate_leaf`: a test compares remembered outcomes with fresh ones.
+_LEAF_READS: dict[str, Callable[[CaseFacts], Any]] = {
+    "any_indicator": lambda facts: facts.indicators,
+    "any_finding": lambda facts: facts.findings,
+    "strand_in": lambda facts: facts.strands,
+    "content_kind_in": lambda facts: facts.content_kinds,
+    "offence_complete": lambda facts: None,
+    "min_occasions_by_one_account": lambda facts: facts.max_occasions_by_one_account,
+    "min_audience": lambda facts: facts.max_audience,
+    "public": lambda facts: facts.public_content,
+    "victim_identified": lambda facts: facts.victim_count > 0,
+    "victim_vulnerable": lambda facts: facts.vulnerable_victim,
+    "victim_under_18": lambda facts: facts.under_18_victim,
+}
+
+
+def fact_readers(condition: Condition) -> tuple[Callable[[CaseFacts], Any], ...]:
+    """Return a reader of each fact the condition's leaves read: facts that agree on them meet it alike, in the
+    same words (given the same labels)."""
+    return tuple(_LEAF_READS[op] for op in sorted({leaf.op for _, leaf in iter_leaves(condition)}))
+
+
+def reads_offences(condition: Condition) -> bool:
+    """Whether the condition depends on the offences made out so far (an offence_complete leaf)."""
+    return any(leaf.op == "offence_complete" for _, leaf in iter_leaves(condition))
 
 
 def _evaluate_leaf(condition: Condition, facts: CaseFacts, labels: Labels) -> Outcome:

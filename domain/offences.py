@@ -6,7 +6,6 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .conditions import evaluate
 from .facts import CaseFacts
 from .policy import AssessmentPolicy, Offence, TimeLimit
 from .results import CandidateOffence
@@ -105,12 +104,11 @@ def _consider(
     offence: Offence, facts: CaseFacts, policy: AssessmentPolicy, complete: frozenset[str], today: date
 ) -> tuple[CandidateOffence, list[str]]:
     trace = policy.trace
-    labels = policy.labels(complete)
     met: list[str] = []
     missing: list[str] = []
     words: list[str] = []
     for element in offence.elements:
-        outcome = evaluate(element.when, facts, labels)
+        outcome = policy.evaluate(element.when, facts, complete)
         (met if outcome.met else missing).append(element.name)
         template = trace["element_met"] if outcome.met else trace["element_missing"]
         words.append(template.format(element=element.explain, because=outcome.because))
