@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from domain.package_chronology import continuity, plain, sortable_time as _when, timeline
+from domain.results import read_stored
 
 SCHEMA = "hub-evidence-package/1"
 Row = Mapping[str, Any]
@@ -225,7 +226,10 @@ def _json(text: Any) -> Any:
 def assemble(inputs: PackageInputs) -> Document:
     """Return the package's document (package.json) and its exhibits' files, from the rows of one case."""
     case = inputs.case
-    assessment = _json(case.get("assessment_json")) or {}
+    try:
+        assessment = read_stored(case.get("assessment_json")) or {}
+    except ValueError:
+        assessment = {}
     exhibits = _exhibits(inputs)
     people = _people(inputs, assessment)
     accounts = _accounts(inputs)

@@ -16,11 +16,13 @@ from typing import Any
 
 from domain.assessment import Assessment, Override, apply_overrides, assess, diff
 from domain.facts import CONTENT_KINDS, CaseFacts
-from graph.assessment_store import from_json, to_json
+from domain.results import read_stored
+from graph.assessment_store import from_stored, to_stored
 from graph.jurisdiction import all_case_ids, assign_in, read_force_names
 from graph.places import CasePlaces, read_places
 from graph.policies import Policies
 from graph.port import GraphError, GraphPort, Row, Tx, batched
+from graph.read.temporal import instant
 
 PUBLIC_KINDS = frozenset({"post", "reply", "comment", "profile", "image", "video", "livestream"})
 FINDING = "finding:"
@@ -58,7 +60,7 @@ def case_facts(row: Row, victim_nations: frozenset[str], findings: frozenset[str
     return CaseFacts(
         case_id=row["case"],
         report_count=row["report_count"],
-        first_received_at=row["first_received_at"],
+        first_received_at=instant(row["first_received_at"]),
         strands=frozenset(row["strands"]),
         indicators=frozenset(row["indicators"]),
         content_kinds=kinds,
@@ -71,8 +73,8 @@ def case_facts(row: Row, victim_nations: frozenset[str], findings: frozenset[str
         under_18_victim=bool(row["under_18_victim"]),
         victim_nations=victim_nations,
         subject_identified=bool(row["subject_identified"]),
-        earliest_incident_at=min(row["starts"], default=None),
-        latest_incident_at=max(row["ends"], default=None),
+        earliest_incident_at=min(map(instant, row["starts"]), default=None),
+        latest_incident_at=max(map(instant, row["ends"]), default=None),
         findings=findings,
     )
 
@@ -113,10 +115,10 @@ def assess_in(tx: Tx, case_ids: Sequence[str], *, policies: Policies, today: dat
             current = apply_overrides(machine, outputs) if outputs else machine
         except ValueError as error:
             raise AssessmentError(f"case {case_id}: {error}") from None
-        changes = diff(from_json(row["previous_json"]), current)
+        changes = diff(from_stored(row["previous_json"]), current)
         rows.append({
             "case": case_id, "classification": current.classification, "priority": current.priority,
-            "cps_category": current.cps_category, "charge_by": _charge_by(current), "json": to_json(current),
+            "cps_category": current.cps_category, "charge_by": _charge_by(current), "json": to_stored(current),
             "policy_version": current.policy_version, "changes": changes, "trigger": trigger,
             "report_count": row["report_count"],
         })
@@ -213,6 +215,6 @@ def assessment_history(port: GraphPort, case_id: str) -> Row | None:
     if not rows:
         return None
     row = rows[0]
-    stored = json.loads(row["assessment_json"]) if row["assessment_json"] else None
+    stored = read_stored(row["assessment_json"])
     return {"case": row["case"], "assessment": stored, "versions": row["versions"], "overrides": row["overrides"]}
 

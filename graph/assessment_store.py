@@ -1,19 +1,20 @@
-"""Assessments as stored on a case: the JSON written by `Assessment.to_dict()`, read back for comparison."""
+"""Assessments as stored on a case: the JSON written by `Assessment.to_dict()` (compressed, `domain.results.stored`),
+read back for comparison."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Any
 
 from domain.assessment import Assessment, CandidateOffence, Override
+from domain.results import read_stored, stored
 
 _DERIVED = ("keep_subject_data", "subject_notice")
 
 
-def to_json(assessment: Assessment) -> str:
-    """Return the assessment (trace, machine view and overrides included) as a JSON string."""
-    return json.dumps(assessment.to_dict(), ensure_ascii=False, sort_keys=True)
+def to_stored(assessment: Assessment) -> bytes:
+    """Return the assessment (trace, machine view and overrides included) in its stored form."""
+    return stored(assessment.to_dict())
 
 
 def _offence(data: dict[str, Any]) -> CandidateOffence:
@@ -45,11 +46,10 @@ def from_dict(data: dict[str, Any]) -> Assessment:
     )
 
 
-def from_json(text: str | None) -> Assessment | None:
+def from_stored(value: bytes | str | None) -> Assessment | None:
     """Return the stored assessment, or None when the case has none (or it no longer reads as one)."""
-    if not text:
-        return None
     try:
-        return from_dict(json.loads(text))
+        data = read_stored(value)
+        return from_dict(data) if data is not None else None
     except (TypeError, ValueError, KeyError):
         return None  # written by an older version of the code: compared as if first

@@ -7,13 +7,13 @@ in one query for many cases (`cypher/guidance/case_tags.cypher`, confined to `$s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from domain.access import HUB_SCOPE
 from domain.guidance import Match, case_situations, complete_offences, match
+from domain.results import read_stored
 from graph.documents import GUIDANCE, Document, current
 from graph.port import GraphPort, Row
 
@@ -31,7 +31,7 @@ class CaseTags:
 
 def _tags(row: Row) -> CaseTags:
     try:
-        assessment: dict[str, Any] | None = json.loads(row["assessment_json"]) if row["assessment_json"] else None
+        assessment = read_stored(row["assessment_json"])
     except ValueError:
         assessment = None
     situations = case_situations(

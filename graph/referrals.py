@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+
 from domain.platform_contacts import PlatformDirectory, load_platform_directory
 from domain.referrals import (
     OPEN_STATUSES, ReferralEvent, ReferralRefused, ReferralState, apply_event, basis_of,
 )
+from domain.results import read_stored
 from graph.policies import PLATFORMS_FILE, POLICY_DIR
 from graph.port import GraphError, GraphPort, Row, Tx
 from loaders.normalise.platforms import PLATFORM_DISPLAY_NAMES
@@ -77,8 +79,7 @@ def _draft_rows(candidates: Row, *, source: tuple[str, str], by: str,
     for item in candidates["items"]:
         if not item["removed"] and not item["referred"]:
             groups[item["platform"]].append(item)
-    assessments = {row["case"]: json.loads(row["assessment_json"]) if row["assessment_json"] else None
-                   for row in candidates["assessments"]}
+    assessments = {row["case"]: read_stored(row["assessment_json"]) for row in candidates["assessments"]}
     rows = []
     for platform, items in sorted(groups.items()):
         entry = platforms.entry_for(platform)

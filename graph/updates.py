@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from domain.results import read_stored
 from domain.update_messages import ContactWishes, contact_route, no_further_action_reason
 from domain.victims_code import (
     UK, BankHolidays, VictimFacts, VictimsCodePolicy, bank_holidays_from_rows, due_by, enhanced_reason,
@@ -89,8 +90,9 @@ def _event_facts(event: Row, report: Row, event_at: datetime) -> tuple[str, dict
         facts["platform"] = PLATFORM_NAMES.get(details["platform"], details["platform"])
     if event["event"] == "no_further_action":
         rule = None
-        if details.get("assessment_json"):
-            rule = json.loads(details["assessment_json"]).get("classification_rule")
+        stored = read_stored(details.get("assessment_json"))
+        if stored:
+            rule = stored.get("classification_rule")
         key = f"{details['classification']}:{rule or 'unknown'}"
         facts["reason"] = no_further_action_reason(details["classification"], rule)
     return key, facts

@@ -9,6 +9,7 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
+from domain.results import read_stored
 from graph.port import Row
 
 
@@ -120,9 +121,9 @@ def _offence(data: dict[str, Any]) -> CandidateOffence:
 
 def assessment_of(row: Row | None) -> CaseAssessment | None:
     """The stored assessment as GraphQL values, or None when the case has not been assessed."""
-    if not row or not row.get("assessment_json"):
+    data = read_stored(row.get("assessment_json")) if row else None
+    if data is None:
         return None
-    data = json.loads(row["assessment_json"])
     machine = data.get("machine") or {}
     return CaseAssessment(
         classification=data["classification"], classification_rule=data["classification_rule"],

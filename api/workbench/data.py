@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from domain.access import Principal
+from domain.results import read_stored
 from graph import referral_reads
 from graph.guidance import case_advice
 from graph.port import GraphPort, Row
@@ -70,9 +71,9 @@ def _grouped(rows: list[Row]) -> dict[str, list[Row]]:
     return grouped
 
 
-def _assessment(text: str | None) -> dict[str, Any] | None:
+def _assessment(value: bytes | str | None) -> dict[str, Any] | None:
     try:
-        return json.loads(text) if text else None
+        return read_stored(value)
     except ValueError:
         return None
 

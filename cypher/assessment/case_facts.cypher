@@ -51,8 +51,9 @@ CALL (reports) {
   WHERE subject.name IS NOT NULL OR EXISTS { (subject)-[:HAS_IDENTIFIER|LIVES_AT]->() }
   RETURN count(subject) > 0 AS subject_identified
 }
-RETURN c.id AS case, c.assessment_json AS previous_json, report_count, first_received_at, strands, indicators,
-       content_kinds, platforms, max_audience, occasions_in_case, occasions_in_series, victim_count,
-       vulnerable_victim, under_18_victim, subject_identified,
-       [t IN [occurred_from, first_posted_at] WHERE t IS NOT NULL] AS starts,
-       [t IN [occurred_to, last_posted_at] WHERE t IS NOT NULL] AS ends
+// Times go back as text, parsed by graph/read/temporal.py (the driver's own datetimes are slow to read).
+RETURN c.id AS case, c.assessment_json AS previous_json, report_count, toString(first_received_at) AS first_received_at,
+       strands, indicators, content_kinds, platforms, max_audience, occasions_in_case, occasions_in_series,
+       victim_count, vulnerable_victim, under_18_victim, subject_identified,
+       [t IN [occurred_from, first_posted_at] WHERE t IS NOT NULL | toString(t)] AS starts,
+       [t IN [occurred_to, last_posted_at] WHERE t IS NOT NULL | toString(t)] AS ends

@@ -1,5 +1,6 @@
 // Stores each case's assessment (the officers' values where they overrode, the machine's view inside the
-// JSON) and, when it changed, a new AssessmentVersion saying in words what changed.
+// JSON, compressed: domain.results.stored) and, when it changed, a new AssessmentVersion saying in words what
+// changed.
 UNWIND $rows AS row
 MATCH (c:Case {id: row.case})
 SET c.classification = row.classification, c.priority = row.priority, c.cps_category = row.cps_category,

@@ -11,14 +11,14 @@ CALL (c) {
     OPTIONAL MATCH (pc)-[:IN_FORCE {exact: true}]->(exact:Force)
     OPTIONAL MATCH (d:District {code: pc.district})-[df:IN_FORCE]->(df_force:Force)
     OPTIONAL MATCH (p)-[:LOCATED_IN]->(country:Country)
-    RETURN {report: r.id, received_at: r.received_at, position: v.position, person: p.id, key: v.victim_key,
+    RETURN {report: r.id, position: v.position, person: p.id, key: v.victim_key,
             postcode: pc.code, postcode_given: p.postcode_given, exact_force: exact.code,
             exact_nation: exact.nation, district: coalesce(d.code, pc.district), district_force: df_force.code,
             district_nation: df_force.nation, straddles: df.straddles, country: country.code} AS place
     LIMIT 1
   }
-  WITH place WHERE place.person IS NOT NULL
-  ORDER BY place.received_at, place.report, place.position
+  WITH place, r.received_at AS received WHERE place.person IS NOT NULL
+  ORDER BY received, place.report, place.position
   RETURN collect(place) AS victims
 }
 CALL (c) {
@@ -29,15 +29,15 @@ CALL (c) {
     OPTIONAL MATCH (d:District {code: coalesce(pc.district, p.district)})-[df:IN_FORCE]->(df_force:Force)
     OPTIONAL MATCH (p)-[:LOCATED_IN]->(country:Country)
     OPTIONAL MATCH (p)-[:SAID_TO_USE]->(account:Account)
-    RETURN {report: r.id, received_at: r.received_at, position: s.position, person: p.id, key: account.id,
+    RETURN {report: r.id, position: s.position, person: p.id, key: account.id,
             postcode: pc.code, postcode_given: p.postcode_given, exact_force: exact.code,
             exact_nation: exact.nation, district: coalesce(d.code, pc.district, p.district),
             district_force: df_force.code, district_nation: df_force.nation, straddles: df.straddles,
             country: country.code, district_only: pc IS NULL AND p.district IS NOT NULL} AS place
     LIMIT 1
   }
-  WITH place WHERE place.person IS NOT NULL
-  ORDER BY place.received_at, place.report, place.position
+  WITH place, r.received_at AS received WHERE place.person IS NOT NULL
+  ORDER BY received, place.report, place.position
   RETURN collect(place) AS subjects
 }
 CALL (c) {

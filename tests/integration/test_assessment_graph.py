@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 
+from domain.results import read_stored
 from graph import assessment
 from graph.intake import ingest
 from graph.policies import Policies
@@ -135,4 +135,5 @@ def test_course_of_conduct_across_linked_cases_counts_occasions(seeded: GraphPor
     assessment.assess_cases(seeded, policies=policies, today=TODAY)
     stored = _stored(seeded, _case(seeded, "B"))
     assert stored["priority"] == "P3"  # one account, two items, one victim: a course of conduct
-    assert json.loads(stored["assessment_json"])["priority_rule"] == "course_of_conduct"
+    assert read_stored(stored["assessment_json"])["priority_rule"] == "course_of_conduct"
+    assert isinstance(stored["assessment_json"], bytes)  # compressed: the trace in words is most of it
