@@ -3,12 +3,14 @@
 Run: `.venv/bin/python -m benchmarks.ingest [--reports 10000 --reports 100000] [--seed 3] [--batch-size 1000]`.
 
 For each size, two runs, each in its own process (so peak memory is its own) on its own fresh embedded Neo4j:
-- **ours**: `loaders.load.load_files`, everything a real load does: read and validate every record, normalise,
-  check exactly-once (existing reports and their hashes), write, and combine duplicates online (rules,
-  cases, series, text groups) in the same transaction per batch, with reading one batch ahead;
+- **ours**: `loaders.load.load_files` as `hub load` calls it, everything a real load does: read and validate
+  every record, normalise, check exactly-once (existing reports and their hashes), write, combine duplicates
+  online (rules, cases, series, text groups), assess and assign the cases the new reports join (the policies in
+  `policies/`), and append the collection to the audit trail, all in the same transaction per batch, with
+  reading ahead;
 - **baseline**: the plainest way to write the same intake nodes and relationships through the driver:
   `json.loads`, the contract model, the same row building, and the same `UNWIND $rows ... MERGE` queries
-  (`cypher/intake/`), one transaction per batch; no exactly-once check and no duplicate detection.
+  (`cypher/intake/`), one transaction per batch; no exactly-once check, duplicate detection, assessment or audit.
 It prints reports per second, the time ratio ours/baseline, each process's peak resident memory, and the CPU
 time per report of the loader and of the database (fairer than wall time when other work shares the machine).
 """
@@ -23,8 +25,10 @@ import time
 from pathlib import Path
 
 from benchmarks.support import database_cpu_seconds, generated_data, peak_rss_mb, process_cpu_seconds, throwaway_neo4j
+from cli.common import command_event
 from core.settings import Settings
 from graph.intake import write_rows
+from graph.policies import load_policies
 from graph.port import GraphPort, batched
 from loaders.contract import ReportIn
 from loaders.intake_rows import IntakeRows, rows_for
@@ -35,7 +39,11 @@ def run_ours(reports: Path, batch_size: int) -> dict:
     """Load the file the way `hub load` does."""
     with throwaway_neo4j() as settings, GraphPort(settings) as port:
         clock = _Clock(settings)
-        summary = load_files(port, [reports], rejects=reports.with_name("bench.rejects.csv"), batch_size=batch_size)
+        summary = load_files(
+            port, [reports], rejects=reports.with_name("bench.rejects.csv"), batch_size=batch_size,
+            policies=load_policies(), collected_by=lambda path, ids: command_event(
+                by="benchmark", operation="collection", command=f"load {path.name}", node_ids=ids),
+        )
         figures = clock.read()
     return {**figures, "created": summary.created, "peak_rss_mb": peak_rss_mb()}
 
