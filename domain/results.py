@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass, fields
+from functools import cache
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -16,19 +17,27 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
-    if type(value) in _SCALARS:  # most values: checked first, it makes serialising an assessment twice as fast
-        return value
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, tuple | list | frozenset | set):
-        return [_plain(item) for item in value]
+        return [item if type(item) in _SCALARS else _plain(item) for item in value]
     if hasattr(value, "to_dict"):
         return value.to_dict()
     return value
 
 
 def _as_dict(instance: Any) -> dict[str, Any]:
-    return {f.name: _plain(getattr(instance, f.name)) for f in fields(instance)}
+    # Plain values (most of an assessment: the trace is a tuple of strings) are tested for first, inline.
+    values = {}
+    for name in _field_names(type(instance)):
+        value = getattr(instance, name)
+        values[name] = value if type(value) in _SCALARS else _plain(value)
+    return values
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 @dataclass(frozen=True)
