@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from domain.package_chronology import continuity, plain, sortable_time as _when, timeline
-from domain.results import read_stored
+from domain.results import read_stored_or_none
 
 SCHEMA = "hub-evidence-package/1"
 Row = Mapping[str, Any]
@@ -226,10 +226,7 @@ def _json(text: Any) -> Any:
 def assemble(inputs: PackageInputs) -> Document:
     """Return the package's document (package.json) and its exhibits' files, from the rows of one case."""
     case = inputs.case
-    try:
-        assessment = read_stored(case.get("assessment_json")) or {}
-    except ValueError:
-        assessment = {}
+    assessment = read_stored_or_none(case.get("assessment_json")) or {}
     exhibits = _exhibits(inputs)
     people = _people(inputs, assessment)
     accounts = _accounts(inputs)

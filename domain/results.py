@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass, fields
-from functools import cache
 from datetime import date, datetime
+from functools import cache
 from typing import Any, Literal
 
 ClassificationValue = Literal["crime", "nchi", "no_record"]
@@ -162,3 +162,11 @@ def read_stored(value: bytes | str | None) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         raise ValueError("stored assessment is not a JSON object")
     return data
+
+
+def read_stored_or_none(value: bytes | str | None) -> dict[str, Any] | None:
+    """`read_stored`, with None for a value that does not read: for pages and documents that show what they can."""
+    try:
+        return read_stored(value)
+    except ValueError:
+        return None

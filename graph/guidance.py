@@ -13,7 +13,7 @@ from typing import Any
 
 from domain.access import HUB_SCOPE
 from domain.guidance import Match, case_situations, complete_offences, match
-from domain.results import read_stored
+from domain.results import read_stored_or_none
 from graph.documents import GUIDANCE, Document, current
 from graph.port import GraphPort, Row
 
@@ -30,10 +30,7 @@ class CaseTags:
 
 
 def _tags(row: Row) -> CaseTags:
-    try:
-        assessment = read_stored(row["assessment_json"])
-    except ValueError:
-        assessment = None
+    assessment = read_stored_or_none(row["assessment_json"])
     situations = case_situations(
         indicators=row["indicators"], campaign_kinds=row["campaign_kinds"], cps_category=row["cps_category"],
         classification=row["classification"], in_series=row["in_series"],

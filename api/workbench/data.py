@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from domain.access import Principal
-from domain.results import read_stored
+from domain.results import read_stored_or_none
 from graph import referral_reads
 from graph.guidance import case_advice
 from graph.port import GraphPort, Row
@@ -71,13 +71,6 @@ def _grouped(rows: list[Row]) -> dict[str, list[Row]]:
     return grouped
 
 
-def _assessment(value: bytes | str | None) -> dict[str, Any] | None:
-    try:
-        return read_stored(value)
-    except ValueError:
-        return None
-
-
 def case_page(port: GraphPort, *, principal: Principal, case_id: str) -> dict[str, Any] | None:
     """Return the case page's content: the case and its assessment, reports with their people and accounts,
     duplicate links and linked cases; None when the case is not visible."""
@@ -104,7 +97,7 @@ def case_page(port: GraphPort, *, principal: Principal, case_id: str) -> dict[st
     duplicates = workbench.case_duplicate_links(port, id=case_id, scope=scope)
     linked_cases = [row["id"] for row in links.linked(port, "linked_cases", ids=[case_id], scope=scope)]
     account_ids = sorted({account for report in reports for account in report["accounts"]})
-    return {"case": case, "assessment": _assessment(case.get("assessment_json")), "reports": reports,
+    return {"case": case, "assessment": read_stored_or_none(case.get("assessment_json")), "reports": reports,
             "advice": case_advice(port, case_id, scope=scope),
             "duplicates": duplicates, "linked_cases": linked_cases,
             "referrals": referral_reads.list_referrals(port, scope=scope, case=case_id),

@@ -12,7 +12,7 @@ import pytest
 from domain.assessment import assess
 from domain.facts import CaseFacts
 from domain.policy import load_assessment_policy
-from domain.results import read_stored, stored
+from domain.results import read_stored, read_stored_or_none, stored
 from graph.assessment_store import from_stored, to_stored
 
 POLICY_FILE = Path(__file__).resolve().parents[2] / "policies" / "assessment.yaml"
@@ -56,4 +56,5 @@ def test_nothing_stored_reads_as_none(value) -> None:
 def test_a_value_that_is_not_an_assessment_is_refused(value) -> None:
     with pytest.raises(ValueError):
         read_stored(value)
+    assert read_stored_or_none(value) is None  # pages and documents show the case without it
     assert from_stored(value) is None  # the comparison with the previous assessment treats it as a first one
