@@ -1,5 +1,7 @@
-// The content items a report concerns, each with its author account and the URL as reported.
+// The content items a report concerns, each with its author account, the URL and posting time as reported, and
+// the item's own posting time.
 MATCH (r:Report {id: $id})-[c:CONCERNS]->(item:ContentItem)
 OPTIONAL MATCH (item)-[:POSTED_BY]->(a:Account)
-RETURN item.key AS key, c.original_url AS original_url, a.id AS account
+RETURN item.key AS key, c.original_url AS original_url, a.id AS account, c.posted_at AS posted_at_given,
+       item.posted_at AS posted_at
 ORDER BY c.position

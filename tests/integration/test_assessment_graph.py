@@ -61,6 +61,20 @@ def test_assessment_is_stored_with_its_trace(seeded: GraphPort, policies: Polici
     assert len(_stored(seeded, _case(seeded, "A"))["versions"]) == 1
 
 
+def test_assessments_written_a_few_at_a_time_are_each_stored(
+    seeded: GraphPort, policies: Policies, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(assessment, "ASSESSMENTS_PER_WRITE", 2)  # five cases: writes of 2, 2 and 1
+    references = [f"W{n}" for n in range(5)]
+    _load(seeded, *(_witness_post(reference, f"https://x.com/troll_one/status/{n}00000000000000000{n}")
+                    for n, reference in enumerate(references)))
+    summary = assessment.assess_cases(seeded, policies=policies, today=TODAY)
+    assert (summary.cases, summary.changed) == (5, 5)
+    for reference in references:
+        stored = _stored(seeded, _case(seeded, reference))
+        assert stored["classification"] is not None and len(stored["versions"]) == 1, reference
+
+
 def test_a_new_duplicate_report_reassesses_the_case_and_says_what_changed(seeded: GraphPort, policies: Policies) -> None:
     _load(seeded, _witness_post("A", TWEET))
     assessment.assess_cases(seeded, policies=policies, today=TODAY)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from graph.port import GraphPort
 from loaders.load import load_files
+from tests import factories as f
 from tests.integration.graph_helpers import fingerprint
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -35,6 +37,27 @@ def test_same_item_in_two_url_variants_is_one_node(graph: GraphPort, tmp_path: P
     assert victim[0]["key"] == witness[0]["key"] == "x:status:1852003311440001234"
     assert victim[0]["account"] == witness[0]["account"] == "x:n0rth_patriot88"
     assert victim[0]["original_url"] != witness[0]["original_url"], "each report keeps the URL as pasted"
+
+
+def test_times_are_stored_as_the_instants_and_offsets_given(graph: GraphPort, tmp_path: Path) -> None:
+    record = f.report("TIMES", received_at="2026-11-02T09:14:05.25+01:00", occurred_from="2026-10-30T22:00:00-05:00",
+                      occurred_to="2026-10-31T01:30:00Z",
+                      content=[f.post("https://x.com/troll_one/status/1852003311440009999",
+                                      posted_at="2026-10-30T23:59:59+05:30")])
+    path = tmp_path / "times.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert _load(graph, path, rejects=tmp_path / "r.csv").created == 1
+    stored = graph.read("testing/report_by_id", id="public_web_form:TIMES")[0]["report"]
+    [item] = graph.read("testing/content_for_report", id="public_web_form:TIMES")
+    plus_one = timezone(timedelta(hours=1))
+    assert stored["received_at"] == datetime(2026, 11, 2, 9, 14, 5, 250000, tzinfo=plus_one)
+    assert stored["received_at"].utcoffset() == timedelta(hours=1)
+    assert stored["occurred_from"] == datetime(2026, 10, 31, 3, 0, tzinfo=timezone.utc)
+    assert stored["occurred_from"].utcoffset() == timedelta(hours=-5)
+    assert stored["occurred_to"] == datetime(2026, 10, 31, 1, 30, tzinfo=timezone.utc)
+    posted = datetime(2026, 10, 30, 18, 29, 59, tzinfo=timezone.utc)
+    assert item["posted_at_given"] == item["posted_at"] == posted
+    assert item["posted_at"].utcoffset() == timedelta(hours=5, minutes=30)
 
 
 def test_bad_records_are_listed_and_good_ones_load(graph: GraphPort, tmp_path: Path) -> None:
