@@ -72,17 +72,12 @@ def _copy_paste_merges(cases: list[list[str]], truth: dict) -> int:
 
 
 TIES = ("url", "no_url", "message")  # strongest first
+MESSAGE_KINDS = ("direct_message", "group_message")
 
 
-def _direct_ties(reports: Path, truth: dict) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
-    """Each pair of reports the truth ties directly, and how.
-
-    `url`: both give the item they share with its URL; `no_url`: one gives it without (matched by account and
-    time, or not at all); `message`: a direct or group message one gives without URL (offered for review,
-    never merged blind); `resubmission`: the same person sending the same material again. Pairs tied only
-    through a third report are left out. Also returned: for each `no_url` pair, what its reports lack that the
-    rules need (`_lacking`).
-    """
+def _mentions(reports: Path, truth: dict) -> tuple[set[tuple[str, str]], dict[tuple[str, str], tuple]]:
+    """Each report's mention of each true item as intake reads it (`_mention`), keyed (report, item), and the
+    mentions pasted with a URL."""
     with_url: set[tuple[str, str]] = set()
     facts: dict[tuple[str, str], tuple] = {}
     with reports.open() as source:
@@ -95,6 +90,19 @@ def _direct_ties(reports: Path, truth: dict) -> tuple[dict[tuple[str, str], str]
                 if content.get("url"):
                     with_url.add((key, item))
                 facts[(key, item)] = _mention(row, received)
+    return with_url, facts
+
+
+def _direct_ties(with_url: set[tuple[str, str]], facts: dict[tuple[str, str], tuple],
+                 truth: dict) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """Each pair of reports the truth ties directly, and how.
+
+    `url`: both give the item they share with its URL; `no_url`: one gives it without (matched by account and
+    time, or not at all); `message`: a direct or group message one gives without URL (offered for review,
+    never merged blind); `resubmission`: the same person sending the same material again. Pairs tied only
+    through a third report are left out. Also returned: for each `no_url` pair, what its reports lack that the
+    rules need (`_lacking`).
+    """
     reporters: dict[str, list[str]] = defaultdict(list)
     for key, items in truth["report_items"].items():
         for item in set(items):
@@ -102,7 +110,7 @@ def _direct_ties(reports: Path, truth: dict) -> tuple[dict[tuple[str, str], str]
     ties: dict[tuple[str, str], str] = {}
     lacking: dict[tuple[str, str], str] = {}
     for item, keys in reporters.items():
-        message = truth["items"][item]["kind"] in ("direct_message", "group_message")
+        message = truth["items"][item]["kind"] in MESSAGE_KINDS
         for first, second in combinations(sorted(keys), 2):
             both = (first, item) in with_url and (second, item) in with_url
             tie = "url" if both else "message" if message else "no_url"
@@ -114,6 +122,41 @@ def _direct_ties(reports: Path, truth: dict) -> tuple[dict[tuple[str, str], str]
     for first, later in truth["resubmissions"]:
         ties.setdefault((min(first, later), max(first, later)), "resubmission")
     return ties, lacking
+
+
+def _identifiable_groups(facts: dict[tuple[str, str], tuple], truth: dict) -> list[list[str]]:
+    """The true duplicate groups as far as the reports themselves can show them.
+
+    Two reports are tied when each names the item they share by a URL or a poster (as intake reads it: given,
+    in the URL, or the report's one suspect on the platform), or when one resubmits the other; ties are
+    followed through other reports. A mention giving neither (a platform, perhaps a kind, a time or words)
+    ties nothing, nor does a message without a URL, which the rules only offer for review. Each true group
+    splits into the parts so tied: the pairs within those parts are the most any rule reading the reports
+    could put together without guessing which item a vague mention meant.
+    """
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    first_naming: dict[str, str] = {}
+    for (key, item), (has_url, has_poster, _, _) in facts.items():
+        if has_url or (has_poster and truth["items"][item]["kind"] not in MESSAGE_KINDS):
+            if item in first_naming:
+                parent[root(key)] = root(first_naming[item])
+            else:
+                first_naming[item] = key
+    for first, later in truth["resubmissions"]:
+        parent[root(first)] = root(later)
+    parts: dict[str, list[str]] = defaultdict(list)
+    for group in truth["duplicate_groups"]:
+        for key in group:
+            parts[root(key)].append(key)
+    return list(parts.values())
 
 
 def _mention(row: dict, received: float) -> tuple[bool, bool, str | None, float]:
@@ -234,7 +277,14 @@ def measure(n_reports: int, seed: int, batch_size: int) -> dict:
         figures["pairwise"] = pairwise_scores(online, truth["duplicate_groups"])
         figures["bcubed"] = bcubed(online, truth["duplicate_groups"])
         figures["copy_paste_merges"] = _copy_paste_merges(online, truth)
-        ties, lacking = _direct_ties(folder / "reports.jsonl", truth)
+        with_url, facts = _mentions(folder / "reports.jsonl", truth)
+        ties, lacking = _direct_ties(with_url, facts, truth)
+        identifiable = _identifiable_groups(facts, truth)
+        figures["identifiable"] = {
+            "pairs": pairwise_scores(identifiable, truth["duplicate_groups"])["predicted_pairs"],
+            "recall": pairwise_scores(online, identifiable)["recall"],
+        }
+        del with_url, facts, identifiable
         figures["recall_by_tie"] = _recall_by_tie(ties, online)
         figures["missed_no_url"] = _missed_by_lack(ties, lacking, online)
 
@@ -288,6 +338,10 @@ def main() -> None:
         print("          recall of directly tied pairs, by tie: " + "; ".join(
             f"{tie} {share['recall']:.4f} ({share['pairs']:,} pairs)" for tie, share in figures["recall_by_tie"].items()),
             flush=True)
+        shown = figures["identifiable"]
+        print(f"          pairs the reports tie by naming the item (a URL or a poster on each side, or a resubmission): "
+              f"{shown['pairs']:,} of {pair['true_pairs']:,} true pairs ({shown['pairs'] / pair['true_pairs']:.4f}); "
+              f"recall of those pairs {shown['recall']:.4f}", flush=True)
         print("          no_url pairs missed, by what their reports lack: " + "; ".join(
             f"{reason} {count:,}" for reason, count in figures["missed_no_url"].items()), flush=True)
         print("          links made, by rule and score (wrong: joining reports the truth keeps apart): " + "; ".join(
