@@ -26,6 +26,7 @@ from loaders.normalise import (
     normalise_platform,
     parse_outward,
     parse_postcode,
+    platforms_named_in,
 )
 
 UNKNOWN_PLATFORM = "unknown"
@@ -139,8 +140,9 @@ def rows_for(report: ReportIn) -> IntakeRows:
             }
         )
 
+    clues = _PlatformClues.of(report)
     for position, item in enumerate(report.content or []):
-        rows.items.append(_item_row(rid, position, item))
+        rows.items.append(_item_row(rid, position, item, clues))
 
     for position, suspect in enumerate(report.suspects or []):
         _suspect_rows(rows, rid, position, suspect)
@@ -248,9 +250,46 @@ def _place_rows(rows: IntakeRows, person: str, postcode: str | None, country: st
     return {"postcode_given": postcode, "postcode_valid": False} if postcode and not parsed else {}
 
 
-def _item_row(rid: str, position: int, item: ContentItem) -> Row:
+@dataclass(frozen=True)
+class _PlatformClues:
+    """What else in a report says which platform its material is on, for an item given without one."""
+
+    suspects: tuple[tuple[str, str], ...]  # (platform, handle) of each suspect account given with its platform
+    described: frozenset[str]  # the platforms the description names (`platforms_named_in`)
+
+    @classmethod
+    def of(cls, report: ReportIn) -> _PlatformClues:
+        suspects = []
+        for suspect in report.suspects or []:
+            platform = normalise_platform(suspect.platform)
+            handle = normalise_handle(suspect.handle, platform) if platform else None
+            if handle:
+                suspects.append((platform, handle))
+        return cls(tuple(suspects), frozenset(platforms_named_in(report.description)))
+
+    def platform_of(self, handle: str | None) -> tuple[str, str] | None:
+        """The platform of material given with neither a platform nor a usable URL, and where it came from.
+
+        The one platform of the suspects with the poster's handle ("suspect"); else the one platform the
+        description names ("description"); else None (two candidates, or none, and nothing is guessed).
+        """
+        if handle:
+            given = {platform for platform, known in self.suspects if known == normalise_handle(handle, platform)}
+            if len(given) == 1:
+                return next(iter(given)), "suspect"
+        if len(self.described) == 1:
+            return next(iter(self.described)), "description"
+        return None
+
+
+def _item_row(rid: str, position: int, item: ContentItem, clues: _PlatformClues) -> Row:
     hinted = normalise_platform(item.platform)
     canonical = canonical_content(item.url, hinted) if item.url else None
+    platform_from = None
+    if hinted is None and canonical is None:
+        inferred = clues.platform_of(item.author_handle)
+        if inferred:
+            hinted, platform_from = inferred
     platform = (canonical.platform if canonical and canonical.platform != "web" else None) or hinted
     platform = platform or (canonical.platform if canonical else UNKNOWN_PLATFORM)
     handle = normalise_handle(item.author_handle, platform)
@@ -284,6 +323,7 @@ def _item_row(rid: str, position: int, item: ContentItem) -> Row:
         "screenshot_sha256": item.screenshot_sha256.lower() if item.screenshot_sha256 else None,
         "author_handle_given": item.author_handle,
         "author_from": "content" if handle else None,
+        "platform_from": platform_from,
     }
 
 

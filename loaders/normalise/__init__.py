@@ -1,7 +1,7 @@
 """Pure normalisation of intake values: platforms, content URLs, identifiers and UK postcodes."""
 
 from .identifiers import normalise_country, normalise_email, normalise_handle, normalise_name, normalise_phone
-from .platforms import PLATFORM_DISPLAY_NAMES, normalise_platform, platform_from_host
+from .platforms import PLATFORM_DISPLAY_NAMES, normalise_platform, platform_from_host, platforms_named_in
 from .postcodes import Postcode, find_postcode, looks_like_postcode, parse_outward, parse_postcode
 from .urls import CanonicalContent, canonical_content
 
@@ -21,4 +21,5 @@ __all__ = [
     "parse_outward",
     "parse_postcode",
     "platform_from_host",
+    "platforms_named_in",
 ]

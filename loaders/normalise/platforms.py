@@ -69,6 +69,11 @@ _DOMAINS: dict[str, str] = {
 }
 
 _NON_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
+# Nicknames that are also ordinary words or letters ("x", "snap", "tg"): in free text they name a platform only
+# after one of these words ("on X", "via Snap").
+_WORDS_ALSO_COMMON = frozenset({"x", "snap", "tg"})
+_BEFORE_A_PLATFORM = frozenset({"on", "via", "from", "onto"})
 _DOMAIN_LIKE = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
 
 
@@ -109,3 +114,24 @@ def normalise_platform(name: str | None) -> str | None:
     if not slug:
         return None
     return _NAME_ALIASES.get(slug, slug)
+
+
+def platforms_named_in(text: str | None) -> set[str]:
+    """Return the known platforms a free text names as words: "a video on IG", "on Tik Tok", "shared on X".
+
+    Only the names and nicknames `normalise_platform` knows, as whole words (or two words run together, "Tik
+    Tok", "You Tube"); a nickname that is also a common word or letter counts only after "on", "via", "from"
+    or "onto". Other names are not guessed from prose.
+    """
+    words = _WORD.findall(text.lower()) if text else []
+    found: set[str] = set()
+    for index, word in enumerate(words):
+        pair = word + words[index + 1] if index + 1 < len(words) else None
+        for slug in (word, pair):
+            platform = _NAME_ALIASES.get(slug) if slug else None
+            if platform is None:
+                continue
+            if slug in _WORDS_ALSO_COMMON and (index == 0 or words[index - 1] not in _BEFORE_A_PLATFORM):
+                continue
+            found.add(platform)
+    return found

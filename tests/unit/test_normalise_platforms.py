@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.normalise import PLATFORM_DISPLAY_NAMES, normalise_platform, platform_from_host
+from loaders.normalise import PLATFORM_DISPLAY_NAMES, normalise_platform, platform_from_host, platforms_named_in
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,25 @@ def test_every_display_name_belongs_to_a_known_platform_id() -> None:
         assert normalise_platform(platform_id) == platform_id
         assert normalise_platform(display_name) == platform_id
     assert PLATFORM_DISPLAY_NAMES["x"] == "X (Twitter)"
+
+
+@pytest.mark.parametrize(
+    ("text", "platforms"),
+    [
+        ("This video on instagram is being shared everywhere: racist abuse.", {"instagram"}),
+        ("Update: This picture on IG is being shared everywhere.", {"instagram"}),
+        ("I saw it on Tik Tok and then on You Tube", {"tiktok", "youtube"}),
+        ("This post on X is being shared everywhere", {"x"}),
+        ("Posted via Snap last night", {"snapchat"}),
+        ("Someone on FB (Facebook) keeps messaging me", {"facebook"}),
+        ("X marks the spot; he sent 3 x messages", set()),  # "x" that is not the platform
+        ("They snap at me in the street", set()),
+        ("An account keeps targeting me", set()),
+        ("Abuse on Mastodon", set()),  # names it does not know are not guessed from prose
+        ("facebookers and instagrammers", set()),  # whole words only
+        ("", set()),
+        (None, set()),
+    ],
+)
+def test_platforms_named_in_free_text(text: str | None, platforms: set[str]) -> None:
+    assert platforms_named_in(text) == platforms
