@@ -21,6 +21,8 @@ from datetime import datetime
 from itertools import combinations, islice
 from pathlib import Path
 
+from networkx.utils import UnionFind
+
 from benchmarks.support import bcubed, generated_data, pairwise_scores, peak_rss_mb, throwaway_neo4j
 from graph.dedupe.batch import recompute
 from graph.dedupe.cases import export_cases
@@ -134,28 +136,17 @@ def _identifiable_groups(facts: dict[tuple[str, str], tuple], truth: dict) -> li
     splits into the parts so tied: the pairs within those parts are the most any rule reading the reports
     could put together without guessing which item a vague mention meant.
     """
-    parent: dict[str, str] = {}
-
-    def root(key: str) -> str:
-        parent.setdefault(key, key)
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
+    tied = UnionFind()
     first_naming: dict[str, str] = {}
     for (key, item), (has_url, has_poster, _, _) in facts.items():
         if has_url or (has_poster and truth["items"][item]["kind"] not in MESSAGE_KINDS):
-            if item in first_naming:
-                parent[root(key)] = root(first_naming[item])
-            else:
-                first_naming[item] = key
+            tied.union(key, first_naming.setdefault(item, key))
     for first, later in truth["resubmissions"]:
-        parent[root(first)] = root(later)
+        tied.union(first, later)
     parts: dict[str, list[str]] = defaultdict(list)
     for group in truth["duplicate_groups"]:
         for key in group:
-            parts[root(key)].append(key)
+            parts[tied[key]].append(key)
     return list(parts.values())
 
 
