@@ -8,6 +8,7 @@ import resource
 import shutil
 import signal
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -33,8 +34,10 @@ def throwaway_neo4j(*, heap: str = "4g", pagecache: str = "4g") -> Iterator[Sett
     config = base.model_copy(update={"embedded_heap": heap, "embedded_pagecache": pagecache, "embedded_tx_memory": "3g"})
     database = EmbeddedNeo4j(config, data_dir=folder, port=free_port())
     # A benchmark killed with SIGTERM (kill, a timeout) would otherwise leave its database running (a 4 GB heap)
-    # and its folder behind (gigabytes at 1,000,000 reports): exit through the clean-up below instead.
-    previous = signal.signal(signal.SIGTERM, _exit_on_terminate)
+    # and its folder behind (gigabytes at 1,000,000 reports): exit through the clean-up below instead. Python
+    # lets only the main thread set a handler; elsewhere the clean-up runs on a normal exit alone.
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _exit_on_terminate) if in_main else None
     settings: Settings | None = None
     try:
         uri, _ = database.start(say=lambda message: None)
@@ -50,7 +53,8 @@ def throwaway_neo4j(*, heap: str = "4g", pagecache: str = "4g") -> Iterator[Sett
             _DATABASE_PIDS.pop(settings.bolt_uri, None)
         database.stop()
         shutil.rmtree(folder, ignore_errors=True)
-        signal.signal(signal.SIGTERM, previous)
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _exit_on_terminate(signum: int, frame: object) -> None:
