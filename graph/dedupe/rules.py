@@ -34,6 +34,8 @@ class DedupePolicy:
     post_window: timedelta = timedelta(hours=48)  # same_account_post: reports of one post come close together
     post_score: float = 0.7
     post_score_kind_not_given: float = 0.6  # the mention without a URL fits any item: only the account's one in the window
+    # same_posting_time: a platform and a minute name one post only when no other reported post fits them.
+    posting_time_score: float = 0.6
 
 
 POLICY = DedupePolicy()
@@ -46,6 +48,7 @@ def link_reports(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> None:
     link_resubmissions(tx, ids, policy)
     suggest_message_matches(tx, ids, policy)
     link_account_only_post(tx, ids, policy)
+    link_by_posting_time(tx, ids, policy)
 
 
 def link_items_without_url(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> None:
@@ -188,6 +191,75 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
     if rows:
         tx.run("dedupe/write_duplicate_links", rows=rows)
     return len(rows)
+
+
+def link_by_posting_time(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:
+    """Rule same_posting_time: material given with neither URL nor poster, but with the minute it was posted.
+
+    "A post on TikTok, posted 14:03 on 2 October" names a platform and a minute. When the reports received in
+    the window before the later of the two hold material of that platform given as posted within that minute
+    (`same_item_max_gap`) that fits it (kind, words, strand, victim), and all of it is one item (one URL, and
+    posters only that URL's; or, without a URL, one poster), the mention is that item. Two or more items, or
+    one its own report lists apart from it, and nothing is linked. Mentions with neither URL nor poster do not
+    count either way: they name no item. Only what arrived before the later report counts, so the online and
+    batch paths link the same pairs.
+    """
+    window = int(policy.post_window.total_seconds())
+    gap = policy.same_item_max_gap.total_seconds() * 1000
+    rows, seen = [], set()
+    for found in tx.run("dedupe/posting_time_candidates", ids=ids, window_seconds=window,
+                        reach_seconds=2 * int(policy.same_item_max_gap.total_seconds())):
+        mine = _with_words(found)
+        every = [mine, *map(_with_words, found["others"])]
+        for other in every[1:]:
+            if other["report"] == mine["report"] or _names_item(mine) == _names_item(other):
+                continue  # one side must name its item (URL or poster) and the other neither
+            bare, named = (other, mine) if _names_item(mine) else (mine, other)
+            later, earlier = sorted((mine, other), key=_arrival_order, reverse=True)
+            pair = (later["report"], earlier["report"])
+            if pair in seen or not _fits(bare, named, gap):
+                continue
+            fitting = [o for o in every if o is not bare and _names_item(o) and 0 <= _seconds_before(later, o) <= window
+                       and _fits(bare, o, gap)]
+            if not _one_item(fitting) or any(o["report"] == bare["report"] for o in fitting):
+                continue  # two posts of that minute fit, or the report lists the one that fits apart from this
+            seen.add(pair)
+            rows.append({"later": pair[0], "earlier": pair[1], "rule": "same_posting_time",
+                         "score": policy.posting_time_score,
+                         "evidence": [f"material on {found['platform']} without a URL or poster, posted at "
+                                      f"{_minute(bare['posted_ms'])} UTC",
+                                      f"{'the item ' + named['item'] if named['has_url'] else 'material by ' + named['account']}"
+                                      f" given as posted at {_minute(named['posted_ms'])} UTC",
+                                      f"reported {abs(_seconds_before(mine, other)) / 3600:.0f} h apart",
+                                      f"the only item of the platform posted within the minute that fits, of those "
+                                      f"reported in the {window // 3600} h before"]})
+    if rows:
+        tx.run("dedupe/write_duplicate_links", rows=rows)
+    return len(rows)
+
+
+def _names_item(occurrence: Row) -> bool:
+    """Whether a mention names its item: by a URL, or by the poster its report gave."""
+    return bool(occurrence["has_url"] or occurrence["account"])
+
+
+def _one_item(mentions: list[Row]) -> bool:
+    """Whether mentions that name their item (by URL or poster) can only be one item.
+
+    One URL, with any poster given being the one its mentions give; or, without a URL, one poster.
+    """
+    urls = {m["item"] for m in mentions if m["has_url"]}
+    if len(urls) > 1:
+        return False
+    posters = {m["account"] for m in mentions if not m["has_url"]}
+    if not urls:
+        return len(posters) <= 1
+    url_posters = {m["account"] for m in mentions if m["has_url"] and m["account"]}
+    return len(url_posters) <= 1 and posters <= url_posters
+
+
+def _minute(epoch_ms: int) -> str:
+    return _instant(epoch_ms).strftime("%Y-%m-%d %H:%M")
 
 
 # Kinds that say little about which post: a reporter's "other", X's URL hint "status" (a post, reply, picture or video).

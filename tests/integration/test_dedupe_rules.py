@@ -329,3 +329,98 @@ def test_a_match_of_material_whose_kind_is_not_given_says_so_and_scores_lower(gr
     [link] = _links(graph, "DUPLICATE_OF")
     assert (link["from"], link["to"], link["rule"], link["score"]) == ("B", "A", "same_account_post", 0.6)
     assert "material without a URL, its kind not given" in link["evidence"]
+
+
+AT_1403 = "2026-10-01T14:03:20+00:00"  # as a platform gives it, to the second
+AT_1403_AS_GIVEN = "2026-10-01T15:03:00+01:00"  # as a reporter gives it: the minute, in UK time
+TIMED_VIDEO = dict(platform="TikTok", kind="video", posted_at=AT_1403_AS_GIVEN)  # without a URL or poster
+
+
+# Material without a URL or poster, given with the minute it was posted: (records, expected cases).
+TIME_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
+    ("the one video of the platform posted in that minute is the one", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater", posted_at=AT_1403)]),
+        f.report("B", content=[dict(TIMED_VIDEO)]),
+    ], [{"A", "B"}]),
+    ("the video reported after it, posted in that minute, is the one", lambda: [
+        f.report("B", content=[dict(TIMED_VIDEO)]),
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater", posted_at=AT_1403)]),
+    ], [{"A", "B"}]),
+    ("a video named by its poster alone, posted in that minute, is the one", lambda: [
+        f.report("A", content=[f.post(None, kind="video", platform="TikTok", handle="clip_hater", posted_at=AT_1403)]),
+        f.report("B", content=[dict(TIMED_VIDEO)]),
+    ], [{"A", "B"}]),
+    ("two videos of the platform posted in that minute: neither is taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater", posted_at=AT_1403)]),
+        f.report("C", content=[f.post("https://www.tiktok.com/@other_one/video/7433001234567890555", kind="video",
+                                      platform="TikTok", handle="other_one", posted_at="2026-10-01T14:03:50+00:00")]),
+        f.report("B", content=[dict(TIMED_VIDEO)]),
+    ], [{"A"}, {"C"}, {"B"}]),
+    ("a video and another account's post named by poster alone in that minute: neither is taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater", posted_at=AT_1403)]),
+        f.report("C", content=[f.post(None, kind="video", platform="TikTok", handle="other_one", posted_at=AT_1403)]),
+        f.report("B", content=[dict(TIMED_VIDEO)]),
+    ], [{"A"}, {"C"}, {"B"}]),
+    ("a video posted two minutes before is not taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater",
+                                      posted_at="2026-10-01T14:01:00+00:00")]),
+        f.report("B", content=[dict(TIMED_VIDEO)]),
+    ], [{"A"}, {"B"}]),
+    ("a post of that minute on another platform is not taken", lambda: [
+        f.report("A", content=[f.post(TWEET, posted_at=AT_1403)]),
+        f.report("B", content=[dict(TIMED_VIDEO)]),
+    ], [{"A"}, {"B"}]),
+    ("a comment of that minute is not a video", lambda: [
+        f.report("A", content=[f.post(None, kind="comment", platform="TikTok", handle="clip_hater", posted_at=AT_1403)]),
+        f.report("B", content=[dict(TIMED_VIDEO)]),
+    ], [{"A"}, {"B"}]),
+    ("a video of that minute in other words is not taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater", posted_at=AT_1403,
+                                      text="you lot are vermin and worse")]),
+        f.report("B", content=[dict(TIMED_VIDEO, text="go back home now you lot")]),
+    ], [{"A"}, {"B"}]),
+    ("a video of that minute reported three days before is not taken", lambda: [
+        f.report("A", received_at="2026-10-01T16:00:00+00:00",
+                 content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater", posted_at=AT_1403)]),
+        f.report("B", received_at="2026-10-04T16:00:00+00:00", content=[dict(TIMED_VIDEO)]),
+    ], [{"A"}, {"B"}]),
+    ("two mentions naming neither URL nor poster are not tied by their minute alone", lambda: [
+        f.report("A", content=[dict(TIMED_VIDEO)]),
+        f.report("B", content=[dict(TIMED_VIDEO)]),
+    ], [{"A"}, {"B"}]),
+    ("a message of that minute is left to message matching", lambda: [
+        f.report("A", content=[f.post(None, kind="direct_message", platform="TikTok", handle="clip_hater",
+                                      posted_at=AT_1403)]),
+        f.report("B", content=[dict(platform="TikTok", kind="direct_message", posted_at=AT_1403_AS_GIVEN)]),
+    ], [{"A"}, {"B"}]),
+]
+
+
+@pytest.mark.parametrize(("name", "records", "expected"), TIME_MATCHES, ids=[s[0] for s in TIME_MATCHES])
+@pytest.mark.parametrize("path", ["online", "batch"])
+def test_material_without_url_or_poster_and_the_minute_it_was_posted(
+        graph: GraphPort, name: str, records: Callable[[], list[dict]], expected: list[set[str]], path: str) -> None:
+    _load(graph, *records())
+    if path == "batch":
+        recompute(graph)
+    assert _groups(graph) == {frozenset(group) for group in expected}
+
+
+def test_a_match_by_posting_time_says_why(graph: GraphPort) -> None:
+    _load(graph, *next(records for title, records, _ in TIME_MATCHES if title.startswith("the one video"))())
+    [link] = _links(graph, "DUPLICATE_OF")
+    assert (link["from"], link["to"], link["rule"], link["score"]) == ("B", "A", "same_posting_time", 0.6)
+    assert "material on tiktok without a URL or poster, posted at 2026-10-01 14:03 UTC" in link["evidence"]
+    assert "the item tiktok:post:7433001234567890123 given as posted at 2026-10-01 14:03 UTC" in link["evidence"]
+    assert any(reason.startswith("the only item of the platform posted within the minute") for reason in link["evidence"])
+
+
+@pytest.mark.parametrize("path", ["online", "batch"])
+def test_material_its_own_report_lists_apart_from_the_item_of_that_minute_is_not_that_item(
+        graph: GraphPort, path: str) -> None:
+    post = {"platform": "X", "kind": "post", "url": NO_AUTHOR_TWEET, "posted_at": AT_1403}
+    _load(graph, f.report("A", content=[post]),
+          f.report("B", content=[post, dict(platform="X", kind="post", posted_at=AT_1403_AS_GIVEN)]))
+    if path == "batch":
+        recompute(graph)
+    assert [link["rule"] for link in _links(graph, "DUPLICATE_OF")] == ["same_content"]

@@ -41,3 +41,9 @@ def test_values_travel_as_parameters() -> None:
             if re.search(r"f[\"'](MATCH|MERGE|CREATE|UNWIND|RETURN|CALL)\b", text):
                 offenders.append(str(path.relative_to(ROOT)))
     assert not offenders, f"Cypher built in Python: {offenders}"
+
+
+def test_posting_time_candidates_seek_the_index_on_times_given(session_port: GraphPort) -> None:
+    """Material of a minute is found by the range index on CONCERNS.posted_at, not by reading every mention."""
+    operators = session_port.explain("dedupe/posting_time_candidates")
+    assert any("RelationshipIndexSeekByRange" in operator for operator in operators), operators
