@@ -129,17 +129,18 @@ def _direct_ties(with_url: set[tuple[str, str]], facts: dict[tuple[str, str], tu
 def _identifiable_groups(facts: dict[tuple[str, str], tuple], truth: dict) -> list[list[str]]:
     """The true duplicate groups as far as the reports themselves can show them.
 
-    Two reports are tied when each names the item they share by a URL or a poster (as intake reads it: given,
-    in the URL, or the report's one suspect on the platform), or when one resubmits the other; ties are
-    followed through other reports. A mention giving neither (a platform, perhaps a kind, a time or words)
-    ties nothing, nor does a message without a URL, which the rules only offer for review. Each true group
-    splits into the parts so tied: the pairs within those parts are the most any rule reading the reports
-    could put together without guessing which item a vague mention meant.
+    Two reports are tied when each names the item they share by a URL, a poster (as intake reads it: given,
+    in the URL, or the report's one suspect on the platform) or the time it was posted, or when one resubmits
+    the other; ties are followed through other reports. A mention giving none of these (a platform, perhaps
+    a kind or words) ties nothing, nor does a message without a URL, which the rules only offer for review.
+    Each true group splits into the parts so tied: the pairs within those parts are about the most any rule
+    reading the reports could put together without guessing which item a vague mention meant. The count is
+    generous to the rules: a poster or a time counts even when the account or the minute had several items.
     """
     tied = UnionFind()
     first_naming: dict[str, str] = {}
-    for (key, item), (has_url, has_poster, _, _) in facts.items():
-        if has_url or (has_poster and truth["items"][item]["kind"] not in MESSAGE_KINDS):
+    for (key, item), (has_url, has_poster, _, _, has_time) in facts.items():
+        if has_url or ((has_poster or has_time) and truth["items"][item]["kind"] not in MESSAGE_KINDS):
             tied.union(key, first_naming.setdefault(item, key))
     for first, later in truth["resubmissions"]:
         tied.union(first, later)
@@ -150,17 +151,17 @@ def _identifiable_groups(facts: dict[tuple[str, str], tuple], truth: dict) -> li
     return list(parts.values())
 
 
-def _mention(row: dict, received: float) -> tuple[bool, bool, str | None, float]:
+def _mention(row: dict, received: float) -> tuple[bool, bool, str | None, float, bool]:
     """What one report gave about an item, as intake reads it: a URL, a poster (given, in the URL, or the
-    report's one suspect on the platform), the kind it gave, and when it came."""
-    return row["has_url"], row["author"] is not None, row["given_kind"], received
+    report's one suspect on the platform), the kind it gave, when it came, and whether it gave a posting time."""
+    return row["has_url"], row["author"] is not None, row["given_kind"], received, row["posted_at"] is not None
 
 
 def _lacking(first: tuple, second: tuple) -> str:
     """Why the rules cannot tie two mentions of one item, one without a URL, or 'nothing' when they could."""
     bare, other = (first, second) if not first[0] else (second, first)
     if not bare[1]:
-        return "the mention without a URL names no poster"
+        return "the mention without a URL names no poster" + (", gives a posting time" if bare[4] else " nor posting time")
     if not other[1]:
         return "the other names no poster"
     if bare[2] in (None, "other"):
@@ -330,7 +331,7 @@ def main() -> None:
             f"{tie} {share['recall']:.4f} ({share['pairs']:,} pairs)" for tie, share in figures["recall_by_tie"].items()),
             flush=True)
         shown = figures["identifiable"]
-        print(f"          pairs the reports tie by naming the item (a URL or a poster on each side, or a resubmission): "
+        print(f"          pairs the reports tie by naming the item (a URL, a poster or a posting time on each side, or a resubmission): "
               f"{shown['pairs']:,} of {pair['true_pairs']:,} true pairs ({shown['pairs'] / pair['true_pairs']:.4f}); "
               f"recall of those pairs {shown['recall']:.4f}", flush=True)
         print("          no_url pairs missed, by what their reports lack: " + "; ".join(
