@@ -31,7 +31,7 @@ SCORED_RULES: tuple[tuple[str, str, Callable[[Tx, list[str]], object]], ...] = (
     ("resubmissions", "dedupe/reports_with_reporter_contact", rules.link_resubmissions),
     ("message matches", "dedupe/reports_with_unlinked_messages", rules.suggest_message_matches),
     ("only post of an account", "dedupe/reports_with_authored_items", rules.link_account_only_post),
-    ("posting time", "dedupe/reports_with_timed_material_without_url", rules.link_by_posting_time),
+    ("posting time", "dedupe/reports_with_timed_bare_material", rules.link_by_posting_time),
 )
 
 

@@ -194,16 +194,15 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
 
 
 def link_by_posting_time(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:
-    """Rule same_posting_time: material without a URL, given with the minute it was posted.
+    """Rule same_posting_time: material given with neither URL nor poster, but with the minute it was posted.
 
     "A post on TikTok, posted 14:03 on 2 October" names a platform and a minute. When the reports received in
     the window before the later of the two hold material of that platform given as posted within that minute
-    (`same_item_max_gap`) that fits it (kind, words, strand, victim, and poster where both give one), and all
-    of it is one item (one URL, and posters only that URL's; or, without a URL, one poster), the mention is
-    that item. A mention that gives its poster is tied this way only to a URL whose mentions give none (one
-    poster on both sides is `same_item_without_url`'s). Two or more items, or one its own report lists apart
-    from it, and nothing is linked. Mentions with neither URL nor poster do not count either way: they name no
-    item. Only what arrived before the later report counts, so the online and batch paths link the same pairs.
+    (`same_item_max_gap`) that fits it (kind, words, strand, victim), and all of it is one item (one URL, and
+    posters only that URL's; or, without a URL, one poster), the mention is that item. Two or more items, or
+    one its own report lists apart from it, and nothing is linked. Mentions with neither URL nor poster do not
+    count either way: they name no item. Only what arrived before the later report counts, so the online and
+    batch paths link the same pairs.
     """
     window = int(policy.post_window.total_seconds())
     gap = policy.same_item_max_gap.total_seconds() * 1000
@@ -213,24 +212,22 @@ def link_by_posting_time(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) 
         mine = _with_words(found)
         every = [mine, *map(_with_words, found["others"])]
         for other in every[1:]:
-            roles = _bare_and_named(mine, other)
-            if roles is None or other["report"] == mine["report"]:
-                continue
-            bare, named = roles
+            if other["report"] == mine["report"] or _names_item(mine) == _names_item(other):
+                continue  # one side must name its item (URL or poster) and the other neither
+            bare, named = (other, mine) if _names_item(mine) else (mine, other)
             later, earlier = sorted((mine, other), key=_arrival_order, reverse=True)
             pair = (later["report"], earlier["report"])
-            if pair in seen or not _fits_in_time(bare, named, gap):
+            if pair in seen or not _fits(bare, named, gap):
                 continue
             fitting = [o for o in every if o is not bare and _names_item(o) and 0 <= _seconds_before(later, o) <= window
                        and _fits(bare, o, gap)]
-            if not _one_item(fitting, bare["account"]) or any(o["report"] == bare["report"] for o in fitting):
+            if not _one_item(fitting) or any(o["report"] == bare["report"] for o in fitting):
                 continue  # two posts of that minute fit, or the report lists the one that fits apart from this
             seen.add(pair)
-            given = f"material by {bare['account']} without a URL" if bare["account"] else \
-                f"material on {found['platform']} without a URL or poster"
             rows.append({"later": pair[0], "earlier": pair[1], "rule": "same_posting_time",
                          "score": policy.posting_time_score,
-                         "evidence": [f"{given}, posted at {_minute(bare['posted_ms'])} UTC",
+                         "evidence": [f"material on {found['platform']} without a URL or poster, posted at "
+                                      f"{_minute(bare['posted_ms'])} UTC",
                                       f"{'the item ' + named['item'] if named['has_url'] else 'material by ' + named['account']}"
                                       f" given as posted at {_minute(named['posted_ms'])} UTC",
                                       f"reported {abs(_seconds_before(mine, other)) / 3600:.0f} h apart",
@@ -241,43 +238,24 @@ def link_by_posting_time(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) 
     return len(rows)
 
 
-def _bare_and_named(first: Row, second: Row) -> tuple[Row, Row] | None:
-    """The pair as (mention without a URL, mention naming the item by more), or None when neither names more.
-
-    A URL names more than a poster, and a poster more than nothing; two posters are not compared here.
-    """
-    for bare, named in ((first, second), (second, first)):
-        if not bare["has_url"] and (named["has_url"] and not (bare["account"] and named["account"])
-                                    or named["account"] and not bare["account"]):
-            return bare, named
-    return None
-
-
-def _fits_in_time(bare: Row, named: Row, max_gap_ms: float) -> bool:
-    """Whether a mention naming an item can be the item of a mention without a URL: posters agree where both
-    give one, and nothing else they give differs (the posting time included)."""
-    if bare["account"] and named["account"] and bare["account"] != named["account"]:
-        return False
-    return _fits(bare, named, max_gap_ms)
-
-
 def _names_item(occurrence: Row) -> bool:
     """Whether a mention names its item: by a URL, or by the poster its report gave."""
     return bool(occurrence["has_url"] or occurrence["account"])
 
 
-def _one_item(mentions: list[Row], poster: str | None = None) -> bool:
-    """Whether mentions that name their item (by URL or poster) can only be one item, the poster's if given.
+def _one_item(mentions: list[Row]) -> bool:
+    """Whether mentions that name their item (by URL or poster) can only be one item.
 
-    One URL, with any poster given being the one its mentions give (and `poster`); or, without a URL, one
-    poster. Mentions naming `poster` alone are that poster's item, not a second one.
+    One URL, with any poster given being the one its mentions give; or, without a URL, one poster.
     """
     urls = {m["item"] for m in mentions if m["has_url"]}
-    posters = {m["account"] for m in mentions if not m["has_url"]} - {poster}
+    if len(urls) > 1:
+        return False
+    posters = {m["account"] for m in mentions if not m["has_url"]}
     if not urls:
         return len(posters) <= 1
-    url_posters = {m["account"] for m in mentions if m["has_url"] and m["account"]} | ({poster} if poster else set())
-    return len(urls) == 1 and len(url_posters) <= 1 and posters <= url_posters
+    url_posters = {m["account"] for m in mentions if m["has_url"] and m["account"]}
+    return len(url_posters) <= 1 and posters <= url_posters
 
 
 def _minute(epoch_ms: int) -> str:

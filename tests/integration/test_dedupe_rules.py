@@ -334,8 +334,6 @@ def test_a_match_of_material_whose_kind_is_not_given_says_so_and_scores_lower(gr
 AT_1403 = "2026-10-01T14:03:20+00:00"  # as a platform gives it, to the second
 AT_1403_AS_GIVEN = "2026-10-01T15:03:00+01:00"  # as a reporter gives it: the minute, in UK time
 TIMED_VIDEO = dict(platform="TikTok", kind="video", posted_at=AT_1403_AS_GIVEN)  # without a URL or poster
-OTHER_ACCOUNT_TWEET = "https://x.com/someone_else/status/5555555555555555555"
-UNNAMED_POST = dict(platform="X", kind="post", url=NO_AUTHOR_TWEET, posted_at=AT_1403)  # its URL names no poster
 
 
 # Material without a URL or poster, given with the minute it was posted: (records, expected cases).
@@ -390,24 +388,6 @@ TIME_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", content=[dict(TIMED_VIDEO)]),
         f.report("B", content=[dict(TIMED_VIDEO)]),
     ], [{"A"}, {"B"}]),
-    ("material by a poster is the URL of that minute whose reports name no poster", lambda: [
-        f.report("A", content=[dict(UNNAMED_POST)]),
-        f.report("B", content=[f.post(None, handle="@troll_one", posted_at=AT_1403_AS_GIVEN)]),
-    ], [{"A", "B"}]),
-    ("material by a poster is not the URL of that minute another account posted", lambda: [
-        f.report("A", content=[f.post(TWEET, handle="troll_one", posted_at=AT_1403)]),
-        f.report("B", content=[f.post(None, handle="@someone_else", posted_at=AT_1403_AS_GIVEN)]),
-    ], [{"A"}, {"B"}]),
-    ("material by a poster, with a URL naming no poster and another account's URL in that minute: neither is taken", lambda: [
-        f.report("A", content=[dict(UNNAMED_POST)]),
-        f.report("C", content=[f.post(OTHER_ACCOUNT_TWEET, handle="someone_else", posted_at=AT_1403)]),
-        f.report("B", content=[f.post(None, handle="@troll_one", posted_at=AT_1403_AS_GIVEN)]),
-    ], [{"A"}, {"C"}, {"B"}]),
-    ("a URL naming no poster is the first poster's of that minute, and a second poster's is not taken", lambda: [
-        f.report("A", content=[dict(UNNAMED_POST)]),
-        f.report("C", content=[f.post(None, handle="@someone_else", posted_at=AT_1403_AS_GIVEN)]),
-        f.report("B", content=[f.post(None, handle="@troll_one", posted_at=AT_1403_AS_GIVEN)]),
-    ], [{"A", "C"}, {"B"}]),
     ("a message of that minute is left to message matching", lambda: [
         f.report("A", content=[f.post(None, kind="direct_message", platform="TikTok", handle="clip_hater",
                                       posted_at=AT_1403)]),
@@ -438,8 +418,9 @@ def test_a_match_by_posting_time_says_why(graph: GraphPort) -> None:
 @pytest.mark.parametrize("path", ["online", "batch"])
 def test_material_its_own_report_lists_apart_from_the_item_of_that_minute_is_not_that_item(
         graph: GraphPort, path: str) -> None:
-    _load(graph, f.report("A", content=[dict(UNNAMED_POST)]),
-          f.report("B", content=[dict(UNNAMED_POST), dict(platform="X", kind="post", posted_at=AT_1403_AS_GIVEN)]))
+    post = {"platform": "X", "kind": "post", "url": NO_AUTHOR_TWEET, "posted_at": AT_1403}
+    _load(graph, f.report("A", content=[post]),
+          f.report("B", content=[post, dict(platform="X", kind="post", posted_at=AT_1403_AS_GIVEN)]))
     if path == "batch":
         recompute(graph)
     assert [link["rule"] for link in _links(graph, "DUPLICATE_OF")] == ["same_content"]
