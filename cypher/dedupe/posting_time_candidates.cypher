@@ -16,7 +16,7 @@ WHERE c2.posted_at >= c.posted_at - reach AND c2.posted_at <= c.posted_at + reac
   AND NOT coalesce(twin.kind, '') IN ['direct_message', 'group_message', 'message', 'profile']
   AND abs(other.received_at.epochSeconds - r.received_at.epochSeconds) <= $window_seconds
 WITH r, c, item,
-     collect({report: other.id, item: twin.key, has_url: twin.has_url, account: c2.author,
+     collect({report: other.id, item: twin.key, platform: twin.platform, has_url: twin.has_url, account: c2.author,
               arrival: [other.received_at.epochSeconds, other.received_at.nanosecond],
               kinds: [k IN [twin.kind, c2.kind] WHERE k IS NOT NULL], posted_ms: c2.posted_at.epochMillis,
               text: c2.text, strands: coalesce(other.strands, []),

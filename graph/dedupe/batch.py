@@ -32,6 +32,7 @@ SCORED_RULES: tuple[tuple[str, str, Callable[[Tx, list[str]], object]], ...] = (
     ("message matches", "dedupe/reports_with_unlinked_messages", rules.suggest_message_matches),
     ("only post of an account", "dedupe/reports_with_authored_items", rules.link_account_only_post),
     ("posting time", "dedupe/reports_with_timed_bare_material", rules.link_by_posting_time),
+    ("victim's only post", "dedupe/reports_with_victims_and_bare_material", rules.link_by_victim),
 )
 
 

@@ -6,6 +6,7 @@ candidates inside small blocks (one reporter's reports, one account's messages) 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -36,6 +37,8 @@ class DedupePolicy:
     post_score_kind_not_given: float = 0.6  # the mention without a URL fits any item: only the account's one in the window
     # same_posting_time: a platform and a minute name one post only when no other reported post fits them.
     posting_time_score: float = 0.6
+    # same_victim_post: a platform and a victim name one post only when no other reported post about the victim fits.
+    victim_post_score: float = 0.5
 
 
 POLICY = DedupePolicy()
@@ -49,6 +52,7 @@ def link_reports(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> None:
     suggest_message_matches(tx, ids, policy)
     link_account_only_post(tx, ids, policy)
     link_by_posting_time(tx, ids, policy)
+    link_by_victim(tx, ids, policy)
 
 
 def link_items_without_url(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> None:
@@ -205,37 +209,93 @@ def link_by_posting_time(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) 
     batch paths link the same pairs.
     """
     window = int(policy.post_window.total_seconds())
-    gap = policy.same_item_max_gap.total_seconds() * 1000
+    found = tx.run("dedupe/posting_time_candidates", ids=ids, window_seconds=window,
+                   reach_seconds=2 * int(policy.same_item_max_gap.total_seconds()))
     rows, seen = [], set()
-    for found in tx.run("dedupe/posting_time_candidates", ids=ids, window_seconds=window,
-                        reach_seconds=2 * int(policy.same_item_max_gap.total_seconds())):
-        mine = _with_words(found)
-        every = [mine, *map(_with_words, found["others"])]
+    for bare, named, fitting, hours in _bare_and_named_pairs(found, window, policy):
+        if _pair_key(bare, named) in seen or not _one_item(fitting):
+            continue  # linked already, or two posts of that minute fit
+        seen.add(_pair_key(bare, named))
+        rows.append({"rule": "same_posting_time", "score": policy.posting_time_score,
+                     "evidence": [f"material on {bare['platform']} without a URL or poster, posted at "
+                                  f"{_minute(bare['posted_ms'])} UTC",
+                                  f"{_named_as(named)} given as posted at {_minute(named['posted_ms'])} UTC",
+                                  f"reported {hours:.0f} h apart",
+                                  f"the only item of the platform posted within the minute that fits, of those "
+                                  f"reported in the {window // 3600} h before"], **_pair(bare, named)})
+    if rows:
+        tx.run("dedupe/write_duplicate_links", rows=rows)
+    return len(rows)
+
+
+def link_by_victim(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:
+    """Rule same_victim_post: material given with neither URL nor poster, in a report naming its victim.
+
+    "A post on TikTok about me" names a platform and a victim. When the reports naming that victim received in
+    the window before the later of the two hold material of that platform named by a URL or a poster that fits
+    it (kind, words, strand, posting time), and all of it is one item, the mention is that item: the victim's
+    one post on the platform, as `same_account_post` takes an account's one post. Two or more items (a pile-on,
+    or a course of conduct), or one its own report lists apart from it, and nothing is linked. Victims are
+    matched by `victim_key`; with several victims in common, each must have that one item alone.
+    """
+    window = int(policy.post_window.total_seconds())
+    found = tx.run("dedupe/victim_candidates", ids=ids, window_seconds=window)
+    rows, seen = [], set()
+    for bare, named, fitting, hours in _bare_and_named_pairs(found, window, policy):
+        shared = set(bare["victims"]) & set(named["victims"])
+        if _pair_key(bare, named) in seen or not shared \
+                or not all(_one_item([o for o in fitting if victim in o["victims"]]) for victim in shared):
+            continue  # linked already, no victim in common, or a victim with two or more fitting posts there
+        seen.add(_pair_key(bare, named))
+        rows.append({"rule": "same_victim_post", "score": policy.victim_post_score,
+                     "evidence": [f"material on {bare['platform']} without a URL or poster",
+                                  f"{_named_as(named)}, in a report naming the same victim",
+                                  f"reported {hours:.0f} h apart",
+                                  f"the only item of the platform about that victim that fits, of those reported "
+                                  f"in the {window // 3600} h before"], **_pair(bare, named)})
+    if rows:
+        tx.run("dedupe/write_duplicate_links", rows=rows)
+    return len(rows)
+
+
+def _bare_and_named_pairs(found: list[Row], window: int, policy: DedupePolicy) -> Iterator[tuple[Row, Row, list[Row], float]]:
+    """Each pair of a mention with neither URL nor poster and one naming its item (by URL or poster) that fit.
+
+    Yields (bare, named, fitting, hours apart) for each pair of mentions, where `fitting` holds every mention
+    naming its item, in the rows' reports received in the window before the later of the two, that fits the
+    bare one (`named` among them). Pairs whose bare mention's own report lists a fitting item apart from it
+    are left out: that item is not this one.
+    """
+    gap = policy.same_item_max_gap.total_seconds() * 1000
+    for row in found:
+        mine = _with_words(row)
+        every = [mine, *map(_with_words, row["others"])]
         for other in every[1:]:
             if other["report"] == mine["report"] or _names_item(mine) == _names_item(other):
                 continue  # one side must name its item (URL or poster) and the other neither
             bare, named = (other, mine) if _names_item(mine) else (mine, other)
-            later, earlier = sorted((mine, other), key=_arrival_order, reverse=True)
-            pair = (later["report"], earlier["report"])
-            if pair in seen or not _fits(bare, named, gap):
+            later = max(mine, other, key=_arrival_order)
+            if not _fits(bare, named, gap):
                 continue
             fitting = [o for o in every if o is not bare and _names_item(o) and 0 <= _seconds_before(later, o) <= window
                        and _fits(bare, o, gap)]
-            if not _one_item(fitting) or any(o["report"] == bare["report"] for o in fitting):
-                continue  # two posts of that minute fit, or the report lists the one that fits apart from this
-            seen.add(pair)
-            rows.append({"later": pair[0], "earlier": pair[1], "rule": "same_posting_time",
-                         "score": policy.posting_time_score,
-                         "evidence": [f"material on {found['platform']} without a URL or poster, posted at "
-                                      f"{_minute(bare['posted_ms'])} UTC",
-                                      f"{'the item ' + named['item'] if named['has_url'] else 'material by ' + named['account']}"
-                                      f" given as posted at {_minute(named['posted_ms'])} UTC",
-                                      f"reported {abs(_seconds_before(mine, other)) / 3600:.0f} h apart",
-                                      f"the only item of the platform posted within the minute that fits, of those "
-                                      f"reported in the {window // 3600} h before"]})
-    if rows:
-        tx.run("dedupe/write_duplicate_links", rows=rows)
-    return len(rows)
+            if any(o["report"] == bare["report"] for o in fitting):
+                continue
+            yield bare, named, fitting, abs(_seconds_before(mine, other)) / 3600
+
+
+def _pair(first: Row, second: Row) -> dict[str, str]:
+    """The link's ends: from the later report (by arrival, then id) to the earlier."""
+    later, earlier = sorted((first, second), key=_arrival_order, reverse=True)
+    return {"later": later["report"], "earlier": earlier["report"]}
+
+
+def _pair_key(first: Row, second: Row) -> tuple[str, str]:
+    return tuple(_pair(first, second).values())
+
+
+def _named_as(named: Row) -> str:
+    return f"the item {named['item']}" if named["has_url"] else f"material by {named['account']}"
 
 
 def _names_item(occurrence: Row) -> bool:

@@ -424,3 +424,71 @@ def test_material_its_own_report_lists_apart_from_the_item_of_that_minute_is_not
     if path == "batch":
         recompute(graph)
     assert [link["rule"] for link in _links(graph, "DUPLICATE_OF")] == ["same_content"]
+
+
+ANA = [{"name": "Ana Silva", "email": "ana@example.org"}]
+BARE_VIDEO_ON_TIKTOK = dict(platform="TikTok", kind="video")  # without a URL, poster or time
+ANAS_VIDEO = f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")
+
+# Material without a URL, poster or time, in a report naming its victim: (records, expected cases).
+VICTIM_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
+    ("the only video about the victim on the platform reported before it is the one", lambda: [
+        f.report("A", victims=ANA, content=[ANAS_VIDEO]),
+        f.report("B", victims=ANA, content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A", "B"}]),
+    ("the video about the victim reported after it is the one", lambda: [
+        f.report("B", victims=ANA, content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+        f.report("A", victims=ANA, content=[ANAS_VIDEO]),
+    ], [{"A", "B"}]),
+    ("the victim's own report is matched to a witness's naming her by e-mail", lambda: [
+        f.report("A", victims=ANA, content=[ANAS_VIDEO]),
+        f.report("B", **f.victim_reporter("Ana Silva", "ana@example.org"), content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A", "B"}]),
+    ("two videos about the victim on the platform before it: neither is taken", lambda: [
+        f.report("A", victims=ANA, content=[ANAS_VIDEO]),
+        f.report("C", victims=ANA, content=[f.post(OTHER_VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", victims=ANA, content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A"}, {"C"}, {"B"}]),
+    ("a video about another victim is not taken", lambda: [
+        f.report("A", victims=[{"name": "Bo Jones", "email": "bo@example.org"}], content=[ANAS_VIDEO]),
+        f.report("B", victims=ANA, content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A"}, {"B"}]),
+    ("a post about the victim on another platform is not taken", lambda: [
+        f.report("A", victims=ANA, content=[f.post(TWEET)]),
+        f.report("B", victims=ANA, content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A"}, {"B"}]),
+    ("a comment about the victim is not a video", lambda: [
+        f.report("A", victims=ANA, content=[f.post(None, kind="comment", platform="TikTok", handle="clip_hater")]),
+        f.report("B", victims=ANA, content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A"}, {"B"}]),
+    ("a video about the victim reported three days before is not taken", lambda: [
+        f.report("A", victims=ANA, received_at="2026-10-01T10:00:00+00:00", content=[ANAS_VIDEO]),
+        f.report("B", victims=ANA, received_at="2026-10-04T10:00:00+00:00", content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A"}, {"B"}]),
+    ("material in a report naming no victim is not matched by the platform alone", lambda: [
+        f.report("A", content=[ANAS_VIDEO]),
+        f.report("B", content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A"}, {"B"}]),
+    ("two mentions naming neither URL nor poster are not tied by their victim alone", lambda: [
+        f.report("A", victims=ANA, content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+        f.report("B", victims=ANA, content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A"}, {"B"}]),
+]
+
+
+@pytest.mark.parametrize(("name", "records", "expected"), VICTIM_MATCHES, ids=[s[0] for s in VICTIM_MATCHES])
+@pytest.mark.parametrize("path", ["online", "batch"])
+def test_material_without_url_or_poster_and_the_victims_only_post(
+        graph: GraphPort, name: str, records: Callable[[], list[dict]], expected: list[set[str]], path: str) -> None:
+    _load(graph, *records())
+    if path == "batch":
+        recompute(graph)
+    assert _groups(graph) == {frozenset(group) for group in expected}
+
+
+def test_a_match_by_victim_says_why_without_naming_the_victim(graph: GraphPort) -> None:
+    _load(graph, *next(records for title, records, _ in VICTIM_MATCHES if title.startswith("the only video"))())
+    [link] = _links(graph, "DUPLICATE_OF")
+    assert (link["from"], link["to"], link["rule"], link["score"]) == ("B", "A", "same_victim_post", 0.5)
+    assert "the item tiktok:post:7433001234567890123, in a report naming the same victim" in link["evidence"]
+    assert not any("ana" in reason.lower() for reason in link["evidence"])

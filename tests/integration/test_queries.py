@@ -47,3 +47,9 @@ def test_posting_time_candidates_seek_the_index_on_times_given(session_port: Gra
     """Material of a minute is found by the range index on CONCERNS.posted_at, not by reading every mention."""
     operators = session_port.explain("dedupe/posting_time_candidates")
     assert any("RelationshipIndexSeekByRange" in operator for operator in operators), operators
+
+
+def test_victim_candidates_seek_the_index_on_victim_keys(session_port: GraphPort) -> None:
+    """The other reports naming a victim are found by the index on HAS_VICTIM.victim_key, not by reading them all."""
+    operators = session_port.explain("dedupe/victim_candidates")
+    assert any("RelationshipIndexSeek" in operator for operator in operators), operators

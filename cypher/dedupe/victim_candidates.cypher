@@ -1,0 +1,29 @@
+// Rule same_victim_post, candidates: for each item of the given reports (not a message or a profile), every
+// mention of material on the same platform (this report's others too) in reports naming one of the same
+// victims (`victim_key`), received within the window of this one. Only rows where a mention without a URL or
+// poster takes part are returned. Python links such a mention to an item named by URL or poster when, in the
+// time before the later report, the reports naming that victim hold only that item of the platform. Only what
+// each report gave is read, never what later reports added to a shared item, so the online and batch paths agree.
+UNWIND $ids AS id
+MATCH (r:Report {id: id})-[c:CONCERNS]->(item:ContentItem)
+WHERE item.platform <> 'unknown'
+  AND NOT coalesce(item.kind, '') IN ['direct_message', 'group_message', 'message', 'profile']
+WITH r, c, item, [(r)-[v:HAS_VICTIM]->() WHERE v.victim_key IS NOT NULL | v.victim_key] AS victims
+UNWIND victims AS victim
+MATCH (other:Report)-[:HAS_VICTIM {victim_key: victim}]->()
+WHERE abs(other.received_at.epochSeconds - r.received_at.epochSeconds) <= $window_seconds
+WITH DISTINCT r, c, item, victims, other
+MATCH (other)-[c2:CONCERNS]->(twin:ContentItem)
+WHERE (other <> r OR twin <> item) AND twin.platform = item.platform
+  AND NOT coalesce(twin.kind, '') IN ['direct_message', 'group_message', 'message', 'profile']
+WITH r, c, item, victims,
+     collect({report: other.id, item: twin.key, platform: twin.platform, has_url: twin.has_url, account: c2.author,
+              arrival: [other.received_at.epochSeconds, other.received_at.nanosecond],
+              kinds: [k IN [twin.kind, c2.kind] WHERE k IS NOT NULL], posted_ms: c2.posted_at.epochMillis,
+              text: c2.text, strands: coalesce(other.strands, []),
+              victims: [(other)-[v:HAS_VICTIM]->() WHERE v.victim_key IS NOT NULL | v.victim_key]}) AS others
+WHERE (NOT item.has_url AND c.author IS NULL) OR any(o IN others WHERE NOT o.has_url AND o.account IS NULL)
+RETURN r.id AS report, item.key AS item, item.platform AS platform, item.has_url AS has_url, c.author AS account,
+       [r.received_at.epochSeconds, r.received_at.nanosecond] AS arrival,
+       [k IN [item.kind, c.kind] WHERE k IS NOT NULL] AS kinds, c.posted_at.epochMillis AS posted_ms,
+       c.text AS text, coalesce(r.strands, []) AS strands, victims, others
