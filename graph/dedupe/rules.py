@@ -6,7 +6,7 @@ candidates inside small blocks (one reporter's reports, one account's messages) 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -211,21 +211,15 @@ def link_by_posting_time(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) 
     window = int(policy.post_window.total_seconds())
     found = tx.run("dedupe/posting_time_candidates", ids=ids, window_seconds=window,
                    reach_seconds=2 * int(policy.same_item_max_gap.total_seconds()))
-    rows, seen = [], set()
-    for bare, named, fitting, hours in _bare_and_named_pairs(found, window, policy):
-        if _pair_key(bare, named) in seen or not _one_item(fitting):
-            continue  # linked already, or two posts of that minute fit
-        seen.add(_pair_key(bare, named))
-        rows.append({"rule": "same_posting_time", "score": policy.posting_time_score,
-                     "evidence": [f"material on {bare['platform']} without a URL or poster, posted at "
-                                  f"{_minute(bare['posted_ms'])} UTC",
-                                  f"{_named_as(named)} given as posted at {_minute(named['posted_ms'])} UTC",
-                                  f"reported {hours:.0f} h apart",
-                                  f"the only item of the platform posted within the minute that fits, of those "
-                                  f"reported in the {window // 3600} h before"], **_pair(bare, named)})
-    if rows:
-        tx.run("dedupe/write_duplicate_links", rows=rows)
-    return len(rows)
+    return _link_bare_mentions(
+        tx, found, window, policy, "same_posting_time", policy.posting_time_score,
+        accepts=lambda bare, named, fitting: _one_item(fitting),  # not two posts of that minute
+        evidence=lambda bare, named, hours: [
+            f"material on {bare['platform']} without a URL or poster, posted at {_minute(bare['posted_ms'])} UTC",
+            f"{_named_as(named)} given as posted at {_minute(named['posted_ms'])} UTC",
+            f"reported {hours:.0f} h apart",
+            f"the only item of the platform posted within the minute that fits, of those reported in the "
+            f"{window // 3600} h before"])
 
 
 def link_by_victim(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int:
@@ -240,19 +234,35 @@ def link_by_victim(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) -> int
     """
     window = int(policy.post_window.total_seconds())
     found = tx.run("dedupe/victim_candidates", ids=ids, window_seconds=window)
+    return _link_bare_mentions(
+        tx, found, window, policy, "same_victim_post", policy.victim_post_score,
+        accepts=_the_victims_one_item,
+        evidence=lambda bare, named, hours: [
+            f"material on {bare['platform']} without a URL or poster",
+            f"{_named_as(named)}, in a report naming the same victim",
+            f"reported {hours:.0f} h apart",
+            f"the only item of the platform about that victim that fits, of those reported in the "
+            f"{window // 3600} h before"])
+
+
+def _the_victims_one_item(bare: Row, named: Row, fitting: list[Row]) -> bool:
+    """Whether the two name a victim in common, and for each such victim the fitting mentions are one item."""
+    shared = set(bare["victims"]) & set(named["victims"])
+    return bool(shared) and all(_one_item([o for o in fitting if victim in o["victims"]]) for victim in shared)
+
+
+def _link_bare_mentions(tx: Tx, found: list[Row], window: int, policy: DedupePolicy, rule: str, score: float, *,
+                        accepts: Callable[[Row, Row, list[Row]], bool],
+                        evidence: Callable[[Row, Row, float], list[str]]) -> int:
+    """Link each pair of reports whose mention without URL or poster `accepts` takes for the other's item,
+    with the rule's `evidence` for the two mentions and the hours between their reports."""
     rows, seen = [], set()
     for bare, named, fitting, hours in _bare_and_named_pairs(found, window, policy):
-        shared = set(bare["victims"]) & set(named["victims"])
-        if _pair_key(bare, named) in seen or not shared \
-                or not all(_one_item([o for o in fitting if victim in o["victims"]]) for victim in shared):
-            continue  # linked already, no victim in common, or a victim with two or more fitting posts there
-        seen.add(_pair_key(bare, named))
-        rows.append({"rule": "same_victim_post", "score": policy.victim_post_score,
-                     "evidence": [f"material on {bare['platform']} without a URL or poster",
-                                  f"{_named_as(named)}, in a report naming the same victim",
-                                  f"reported {hours:.0f} h apart",
-                                  f"the only item of the platform about that victim that fits, of those reported "
-                                  f"in the {window // 3600} h before"], **_pair(bare, named)})
+        pair = _pair(bare, named)
+        if (pair["later"], pair["earlier"]) in seen or not accepts(bare, named, fitting):
+            continue
+        seen.add((pair["later"], pair["earlier"]))
+        rows.append({**pair, "rule": rule, "score": score, "evidence": evidence(bare, named, hours)})
     if rows:
         tx.run("dedupe/write_duplicate_links", rows=rows)
     return len(rows)
@@ -288,10 +298,6 @@ def _pair(first: Row, second: Row) -> dict[str, str]:
     """The link's ends: from the later report (by arrival, then id) to the earlier."""
     later, earlier = sorted((first, second), key=_arrival_order, reverse=True)
     return {"later": later["report"], "earlier": earlier["report"]}
-
-
-def _pair_key(first: Row, second: Row) -> tuple[str, str]:
-    return tuple(_pair(first, second).values())
 
 
 def _named_as(named: Row) -> str:

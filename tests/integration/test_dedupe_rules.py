@@ -146,15 +146,6 @@ def _scenario(name: str) -> list[dict]:
     return next(records for title, records, _ in SCENARIOS if title == name)()
 
 
-@pytest.mark.parametrize(("name", "records", "expected"), SCENARIOS, ids=[s[0] for s in SCENARIOS])
-@pytest.mark.parametrize("path", ["online", "batch"])
-def test_rule(graph: GraphPort, name: str, records: Callable[[], list[dict]], expected: list[set[str]], path: str) -> None:
-    _load(graph, *records())
-    if path == "batch":
-        recompute(graph)
-    assert _groups(graph) == {frozenset(group) for group in expected}
-
-
 def test_duplicate_link_records_rule_score_and_evidence(graph: GraphPort) -> None:
     _load(graph, f.report("A", content=[f.post(TWEET)]), f.report("B", content=[f.post(TWEET_VARIANT)]))
     [link] = _links(graph, "DUPLICATE_OF")
@@ -305,16 +296,6 @@ POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "records", "expected"), POST_MATCHES, ids=[s[0] for s in POST_MATCHES])
-@pytest.mark.parametrize("path", ["online", "batch"])
-def test_material_without_url_and_the_accounts_only_post(
-        graph: GraphPort, name: str, records: Callable[[], list[dict]], expected: list[set[str]], path: str) -> None:
-    _load(graph, *records())
-    if path == "batch":
-        recompute(graph)
-    assert _groups(graph) == {frozenset(group) for group in expected}
-
-
 def test_a_match_with_the_accounts_only_post_says_why(graph: GraphPort) -> None:
     _load(graph, *next(records for title, records, _ in POST_MATCHES if title.startswith("the only video"))())
     [link] = _links(graph, "DUPLICATE_OF")
@@ -396,16 +377,6 @@ TIME_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "records", "expected"), TIME_MATCHES, ids=[s[0] for s in TIME_MATCHES])
-@pytest.mark.parametrize("path", ["online", "batch"])
-def test_material_without_url_or_poster_and_the_minute_it_was_posted(
-        graph: GraphPort, name: str, records: Callable[[], list[dict]], expected: list[set[str]], path: str) -> None:
-    _load(graph, *records())
-    if path == "batch":
-        recompute(graph)
-    assert _groups(graph) == {frozenset(group) for group in expected}
-
-
 def test_a_match_by_posting_time_says_why(graph: GraphPort) -> None:
     _load(graph, *next(records for title, records, _ in TIME_MATCHES if title.startswith("the one video"))())
     [link] = _links(graph, "DUPLICATE_OF")
@@ -476,19 +447,22 @@ VICTIM_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "records", "expected"), VICTIM_MATCHES, ids=[s[0] for s in VICTIM_MATCHES])
-@pytest.mark.parametrize("path", ["online", "batch"])
-def test_material_without_url_or_poster_and_the_victims_only_post(
-        graph: GraphPort, name: str, records: Callable[[], list[dict]], expected: list[set[str]], path: str) -> None:
-    _load(graph, *records())
-    if path == "batch":
-        recompute(graph)
-    assert _groups(graph) == {frozenset(group) for group in expected}
-
-
 def test_a_match_by_victim_says_why_without_naming_the_victim(graph: GraphPort) -> None:
     _load(graph, *next(records for title, records, _ in VICTIM_MATCHES if title.startswith("the only video"))())
     [link] = _links(graph, "DUPLICATE_OF")
     assert (link["from"], link["to"], link["rule"], link["score"]) == ("B", "A", "same_victim_post", 0.5)
     assert "the item tiktok:post:7433001234567890123, in a report naming the same victim" in link["evidence"]
     assert not any("ana" in reason.lower() for reason in link["evidence"])
+
+
+# Every table: each rule's scenarios, through intake (online) and through `hub dedupe` (batch).
+ALL_SCENARIOS = [*SCENARIOS, *POST_MATCHES, *TIME_MATCHES, *VICTIM_MATCHES]
+
+
+@pytest.mark.parametrize(("name", "records", "expected"), ALL_SCENARIOS, ids=[s[0] for s in ALL_SCENARIOS])
+@pytest.mark.parametrize("path", ["online", "batch"])
+def test_rule(graph: GraphPort, name: str, records: Callable[[], list[dict]], expected: list[set[str]], path: str) -> None:
+    _load(graph, *records())
+    if path == "batch":
+        recompute(graph)
+    assert _groups(graph) == {frozenset(group) for group in expected}
