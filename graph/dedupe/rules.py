@@ -209,6 +209,8 @@ def link_by_posting_time(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY) 
     batch paths link the same pairs.
     """
     window = int(policy.post_window.total_seconds())
+    # Candidates within two gaps of this report's time: when this report names the item, the mentions that
+    # decide whether the bare one's minute holds one item lie up to a gap beyond the bare one's time.
     found = tx.run("dedupe/posting_time_candidates", ids=ids, window_seconds=window,
                    reach_seconds=2 * int(policy.same_item_max_gap.total_seconds()))
     return _link_bare_mentions(
