@@ -27,6 +27,7 @@ from loaders.normalise import (
     parse_outward,
     parse_postcode,
     platforms_named_in,
+    profile_of_handle,
 )
 
 UNKNOWN_PLATFORM = "unknown"
@@ -297,6 +298,10 @@ def _item_row(rid: str, position: int, item: ContentItem, clues: _PlatformClues)
         handle = normalise_handle(canonical.item_id, platform)
     if handle is None and canonical and canonical.author:
         handle = normalise_handle(canonical.author, platform)  # the poster the URL names (x.com/<handle>/status/...)
+    url_from = None
+    if canonical is None and item.kind == "profile" and handle:
+        canonical = profile_of_handle(platform, handle, item.author_handle or "")
+        url_from = "handle" if canonical else None  # a profile named by its handle is the one at its address
     if canonical:
         key = canonical.key
     else:
@@ -324,6 +329,7 @@ def _item_row(rid: str, position: int, item: ContentItem, clues: _PlatformClues)
         "author_handle_given": item.author_handle,
         "author_from": "content" if handle else None,
         "platform_from": platform_from,
+        "url_from": url_from,
     }
 
 

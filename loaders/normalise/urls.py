@@ -6,9 +6,15 @@ from .content_rules import RULES_BY_PLATFORM
 from .platforms import normalise_platform, platform_from_host
 from .url_parts import CanonicalContent, UrlParts, clean_query, parse_url
 
-__all__ = ["CanonicalContent", "canonical_content"]
+__all__ = ["CanonicalContent", "canonical_content", "profile_of_handle"]
 
 _GENERIC_HOST_PREFIXES = ("www.", "m.")
+# Each platform's profile address for a handle, read back by the same rules as a pasted URL.
+_PROFILE_ADDRESSES = {
+    "x": "https://x.com/{}", "instagram": "https://www.instagram.com/{}/", "tiktok": "https://www.tiktok.com/@{}",
+    "reddit": "https://www.reddit.com/user/{}/", "telegram": "https://t.me/{}", "facebook": "https://www.facebook.com/{}",
+    "youtube": "https://www.youtube.com/@{}",
+}
 
 
 def canonical_content(url: str, platform_hint: str | None = None) -> CanonicalContent | None:
@@ -28,6 +34,23 @@ def canonical_content(url: str, platform_hint: str | None = None) -> CanonicalCo
     if found:
         return found
     return _generic(parts, platform or normalise_platform(platform_hint) or "web")
+
+
+def profile_of_handle(platform: str, handle: str, given: str) -> CanonicalContent | None:
+    """Return the profile a handle names, keyed as its address is: "the profile of @dan_k on X" is x.com/dan_k.
+
+    `handle` is the normalised handle, `given` what the reporter typed. Only a handle names one profile. Facebook
+    and YouTube reporters often type a display name instead ("Gary Pike", "emily"), which many accounts share,
+    so there only a Facebook username with a dot in it ("gary.pike.1234") or a YouTube handle typed with its
+    "@" counts. None when the handle cannot be a profile address on the platform.
+    """
+    address = _PROFILE_ADDRESSES.get(platform)
+    if address is None or not handle or " " in handle or "/" in handle:
+        return None
+    if platform == "facebook" and "." not in handle or platform == "youtube" and not given.strip().startswith("@"):
+        return None
+    found = canonical_content(address.format(handle), platform)
+    return found if found and found.kind_hint == "profile" else None
 
 
 def _generic(parts: UrlParts, platform: str) -> CanonicalContent:

@@ -455,8 +455,65 @@ def test_a_match_by_victim_says_why_without_naming_the_victim(graph: GraphPort) 
     assert not any("ana" in reason.lower() for reason in link["evidence"])
 
 
+def _profile(handle: str, platform: str = "TikTok", url: str | None = None) -> dict:
+    item = {"platform": platform, "kind": "profile"}
+    return item | ({"author_handle": handle} if handle else {}) | ({"url": url} if url else {})
+
+
+# A profile given by its handle, without its URL, is the profile at that handle's address: (records, cases).
+PROFILE_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
+    ("a profile named by its handle is the profile at its address", lambda: [
+        f.report("A", content=[_profile("clip_hater", url="https://www.tiktok.com/@clip_hater")]),
+        f.report("B", content=[_profile("@Clip_Hater")]),
+    ], [{"A", "B"}]),
+    ("the profile's address reported later joins the reports naming its handle", lambda: [
+        f.report("B", received_at="2026-03-02T10:00:00+00:00", content=[_profile("@clip_hater")]),
+        f.report("C", received_at="2026-06-02T10:00:00+01:00", content=[_profile("clip_hater")]),
+        f.report("A", received_at="2026-09-02T10:00:00+01:00",
+                 content=[_profile("", url="https://tiktok.com/@Clip_Hater?lang=en")]),
+    ], [{"A", "B", "C"}]),
+    ("another handle's profile is another profile", lambda: [
+        f.report("A", content=[_profile("clip_hater", url="https://www.tiktok.com/@clip_hater")]),
+        f.report("B", content=[_profile("@clip_hater2")]),
+    ], [{"A"}, {"B"}]),
+    ("the same handle on another platform is another profile", lambda: [
+        f.report("A", content=[_profile("clip_hater", url="https://www.tiktok.com/@clip_hater")]),
+        f.report("B", content=[_profile("@clip_hater", platform="Instagram")]),
+    ], [{"A"}, {"B"}]),
+    ("a Facebook username is the profile at its address", lambda: [
+        f.report("A", content=[_profile("", platform="Facebook", url="https://www.facebook.com/gary.pike.1234")]),
+        f.report("B", content=[_profile("Gary.Pike.1234", platform="Facebook")]),
+    ], [{"A", "B"}]),
+    ("a Facebook display name names no one profile", lambda: [
+        f.report("A", content=[_profile("Gary Pike", platform="Facebook")]),
+        f.report("B", content=[_profile("Gary Pike", platform="Facebook")]),
+    ], [{"A"}, {"B"}]),
+    ("a YouTube handle typed with its @ is the channel at its address", lambda: [
+        f.report("A", content=[_profile("", platform="YouTube", url="https://www.youtube.com/@banter_memes")]),
+        f.report("B", content=[_profile("@Banter_Memes", platform="YouTube")]),
+    ], [{"A", "B"}]),
+    ("a YouTube name typed without @ may be a display name, and names no one channel", lambda: [
+        f.report("A", content=[_profile("", platform="YouTube", url="https://www.youtube.com/@bantermemes")]),
+        f.report("B", content=[_profile("bantermemes", platform="YouTube")]),
+    ], [{"A"}, {"B"}]),
+    ("a post by the handle is not its profile", lambda: [
+        f.report("A", content=[_profile("clip_hater", url="https://www.tiktok.com/@clip_hater")]),
+        f.report("B", content=[f.post(None, platform="TikTok", kind="video", handle="@clip_hater")]),
+    ], [{"A"}, {"B"}]),
+]
+
+
+def test_a_profile_named_by_its_handle_records_where_its_address_came_from(graph: GraphPort) -> None:
+    _load(graph, *next(records for title, records, _ in PROFILE_MATCHES if title.startswith("a profile named"))())
+    [link] = _links(graph, "DUPLICATE_OF")
+    assert (link["from"], link["to"], link["rule"]) == ("B", "A", "same_content")
+    found = {ref: graph.read("testing/content_for_report", id=f"public_web_form:{ref}")[0] for ref in "AB"}
+    assert {ref: (row["key"], row["url_from"]) for ref, row in found.items()} == {
+        "A": ("tiktok:profile:clip_hater", None), "B": ("tiktok:profile:clip_hater", "handle")}
+
+
 # Every table: each rule's scenarios, through intake (online) and through `hub dedupe` (batch).
-ALL_SCENARIOS = [*SCENARIOS, *POST_MATCHES, *TIME_MATCHES, *VICTIM_MATCHES]
+ALL_SCENARIOS = [*SCENARIOS, *POST_MATCHES, *TIME_MATCHES, *VICTIM_MATCHES, *PROFILE_MATCHES]
 
 
 @pytest.mark.parametrize(("name", "records", "expected"), ALL_SCENARIOS, ids=[s[0] for s in ALL_SCENARIOS])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.normalise import CanonicalContent, canonical_content
+from loaders.normalise import CanonicalContent, canonical_content, profile_of_handle
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reports.sample.jsonl"
 STATUS = "1852003311440001234"
@@ -344,3 +344,29 @@ def test_the_author_a_url_names(url: str, author: str | None) -> None:
     found = canonical_content(url)
     assert found is not None
     assert found.author == author
+
+
+PROFILES_BY_HANDLE = [
+    # (platform, normalised handle, as typed, the profile's key or None)
+    ("x", "dan_k", "@Dan_K", "x:profile:dan_k"),
+    ("instagram", "ayesha.m_2001", "ayesha.m_2001", "instagram:profile:ayesha.m_2001"),
+    ("tiktok", "local.uncut91", "@local.uncut91", "tiktok:profile:local.uncut91"),
+    ("reddit", "foo_bar", "u/foo_bar", "reddit:profile:foo_bar"),
+    ("telegram", "leahdavis_", "leahdavis_", "telegram:profile:leahdavis_"),
+    ("facebook", "kyle.robinson.4051", "Kyle.Robinson.4051", "facebook:profile:kyle.robinson.4051"),
+    ("facebook", "emily", "Emily", None),  # a display name as often as a username
+    ("facebook", "kyle robinson", "Kyle Robinson", None),
+    ("youtube", "banter_memes", "@Banter_Memes", "youtube:channel:@banter_memes"),
+    ("youtube", "banter_memes", "banter_memes", None),  # typed without its @: perhaps a display name
+    ("x", "home", "home", None),  # a page of the site, not a profile
+    ("x", "gary pike", "Gary Pike", None),
+    ("unknown", "dan_k", "dan_k", None),
+]
+
+
+@pytest.mark.parametrize(("platform", "handle", "given", "key"), PROFILES_BY_HANDLE)
+def test_profile_of_handle(platform: str, handle: str, given: str, key: str | None) -> None:
+    found = profile_of_handle(platform, handle, given)
+    assert (found.key if found else None) == key
+    if found:  # the same key as the profile's address pasted by a reporter
+        assert canonical_content(found.canonical_url).key == key
