@@ -5,6 +5,8 @@
 // names an account, not which of its posts. Only what each report itself gave is read (its own kind, words,
 // time and victims, the poster it names), never what later reports add to a shared item, so the online and
 // batch paths agree.
+// A victim is read both by `victim_key` and by name ('name:' + name_key): the victim reporting herself is keyed
+// by her e-mail and a witness names her, and the two must not read as two victims.
 UNWIND $ids AS id
 MATCH (r:Report {id: id})-[c:CONCERNS]->(item:ContentItem)-[:POSTED_BY]->(account:Account)
 WHERE NOT coalesce(item.kind, '') IN ['direct_message', 'group_message', 'message', 'profile']
@@ -22,9 +24,11 @@ RETURN r.id AS report, item.key AS item, account.id AS account,
        [r.received_at.epochSeconds, r.received_at.nanosecond] AS arrival,
        item.has_url AS has_url, [k IN [item.kind, c.kind] WHERE k IS NOT NULL] AS kinds,
        c.posted_at.epochMillis AS posted_ms, c.text AS text, coalesce(r.strands, []) AS strands,
-       [(r)-[v:HAS_VICTIM]->() WHERE v.victim_key IS NOT NULL | v.victim_key] AS victims,
+       [(r)-[v:HAS_VICTIM]->() WHERE v.victim_key IS NOT NULL | v.victim_key]
+         + [(r)-[:HAS_VICTIM]->(p:Person) WHERE p.name_key IS NOT NULL | 'name:' + p.name_key] AS victims,
        collect({report: other.id, item: twin.key, has_url: twin.has_url,
                 arrival: [other.received_at.epochSeconds, other.received_at.nanosecond],
                 kinds: [k IN [twin.kind, c2.kind] WHERE k IS NOT NULL], posted_ms: c2.posted_at.epochMillis,
                 text: c2.text, strands: coalesce(other.strands, []),
-                victims: [(other)-[v:HAS_VICTIM]->() WHERE v.victim_key IS NOT NULL | v.victim_key]}) AS others
+                victims: [(other)-[v:HAS_VICTIM]->() WHERE v.victim_key IS NOT NULL | v.victim_key]
+                  + [(other)-[:HAS_VICTIM]->(p:Person) WHERE p.name_key IS NOT NULL | 'name:' + p.name_key]}) AS others

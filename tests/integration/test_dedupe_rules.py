@@ -273,6 +273,11 @@ POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
                  content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", victims=[{"name": "Bo Jones", "email": "bo@example.org"}], content=[f.post(None, **BARE_VIDEO)]),
     ], [{"A"}, {"B"}]),
+    ("the victim reporting herself and the victim a witness names are one victim", lambda: [
+        f.report("A", **f.victim_reporter("Ana Silva", "ana@example.org"),
+                 content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", victims=[{"name": "ana  SILVA"}], content=[f.post(None, **BARE_VIDEO)]),
+    ], [{"A", "B"}]),
     ("words a later report adds to the video do not undo the match", lambda: [
         f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", content=[f.post(None, **BARE_VIDEO, text="you lot are vermin and worse")]),
@@ -435,6 +440,10 @@ VICTIM_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
     ("a video about the victim reported three days before is not taken", lambda: [
         f.report("A", victims=ANA, received_at="2026-10-01T10:00:00+00:00", content=[ANAS_VIDEO]),
         f.report("B", victims=ANA, received_at="2026-10-04T10:00:00+00:00", content=[dict(BARE_VIDEO_ON_TIKTOK)]),
+    ], [{"A"}, {"B"}]),
+    ("reports are found by the victim's key alone: her e-mail does not find a witness naming her", lambda: [
+        f.report("A", **f.victim_reporter("Ana Silva", "ana@example.org"), content=[ANAS_VIDEO]),
+        f.report("B", victims=[{"name": "Ana Silva"}], content=[dict(BARE_VIDEO_ON_TIKTOK)]),
     ], [{"A"}, {"B"}]),
     ("material in a report naming no victim is not matched by the platform alone", lambda: [
         f.report("A", content=[ANAS_VIDEO]),
