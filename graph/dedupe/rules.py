@@ -179,7 +179,7 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
                 continue
             before = [o for o in every if o is not bare and 0 <= _seconds_before(later, o) <= window]
             fitting = [o for o in before if _fits(bare, o, gap)]
-            if any(not _fits(a, b, gap) for a in fitting for b in fitting):
+            if any(not _fits(a, b, gap, facets=()) for a in fitting for b in fitting):
                 continue  # two or more of the account's posts fit: say nothing
             seen.add(pair)
             kind = _kind_in_words(bare, named)
@@ -366,8 +366,12 @@ def _seconds_before(later: Row, occurrence: Row) -> float:
     return (later["arrival"][0] - occurrence["arrival"][0]) + (later["arrival"][1] - occurrence["arrival"][1]) / 1e9
 
 
-def _fits(first: Row, second: Row, max_gap_ms: float) -> bool:
-    """Whether two mentions of an account's material can be one post: nothing they both give differs."""
+def _fits(first: Row, second: Row, max_gap_ms: float, facets: tuple[str, ...] = ("strands", "victims")) -> bool:
+    """Whether two mentions of an account's material can be one post: nothing they both give differs.
+
+    `facets` are what the reports say of the post rather than what it is: two reports of one post often name
+    its victim or its strand differently, so whether two fitting mentions are two posts is asked without them.
+    """
     if first["has_url"] and second["has_url"]:
         return first["item"] == second["item"]
     if not _kinds_fit(first["kinds"], second["kinds"]):
@@ -378,7 +382,7 @@ def _fits(first: Row, second: Row, max_gap_ms: float) -> bool:
     if first["words"] and second["words"] and first["words"] != second["words"]:
         return False
     return not any(first[facet] and second[facet] and not set(first[facet]) & set(second[facet])
-                   for facet in ("strands", "victims"))
+                   for facet in facets)
 
 
 def _message(candidate: Row, prefix: str) -> DirectMessage:

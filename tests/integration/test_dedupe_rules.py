@@ -278,6 +278,12 @@ POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
                  content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", victims=[{"name": "ana  SILVA"}], content=[f.post(None, **BARE_VIDEO)]),
     ], [{"A", "B"}]),
+    ("reporters naming the victim differently do not make the account's one video two", lambda: [
+        f.report("A", victims=[{"name": "Ana Silva"}],
+                 content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("C", victims=[{"name": "Annie S"}], content=[f.post(None, **BARE_VIDEO)]),
+        f.report("B", content=[f.post(None, **BARE_VIDEO)]),
+    ], [{"A", "B", "C"}]),
     ("words a later report adds to the video do not undo the match", lambda: [
         f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", content=[f.post(None, **BARE_VIDEO, text="you lot are vermin and worse")]),
