@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .content_rules import RULES_BY_PLATFORM
 from .platforms import normalise_platform, platform_from_host
 from .url_parts import CanonicalContent, UrlParts, clean_query, parse_url
@@ -15,6 +17,7 @@ _PROFILE_ADDRESSES = {
     "reddit": "https://www.reddit.com/user/{}/", "telegram": "https://t.me/{}", "facebook": "https://www.facebook.com/{}",
     "youtube": "https://www.youtube.com/@{}",
 }
+_HANDLE = re.compile(r"[a-z0-9._-]+")  # what a normalised handle may hold to be read as part of an address
 
 
 def canonical_content(url: str, platform_hint: str | None = None) -> CanonicalContent | None:
@@ -45,7 +48,7 @@ def profile_of_handle(platform: str, handle: str, given: str) -> CanonicalConten
     "@" counts. None when the handle cannot be a profile address on the platform.
     """
     address = _PROFILE_ADDRESSES.get(platform)
-    if address is None or not handle or " " in handle or "/" in handle:
+    if address is None or not _HANDLE.fullmatch(handle):
         return None
     if platform == "facebook" and "." not in handle or platform == "youtube" and not given.strip().startswith("@"):
         return None

@@ -360,6 +360,7 @@ PROFILES_BY_HANDLE = [
     ("youtube", "banter_memes", "banter_memes", None),  # typed without its @: perhaps a display name
     ("x", "home", "home", None),  # a page of the site, not a profile
     ("x", "gary pike", "Gary Pike", None),
+    ("x", "dan?ref=1", "dan?ref=1", None),  # not a handle: read as an address, it would name @dan
     ("unknown", "dan_k", "dan_k", None),
 ]
 
