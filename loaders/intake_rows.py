@@ -186,7 +186,12 @@ def text_key(text: str | None) -> str | None:
 
 
 def victim_key(email: str | None, phone: str | None, name: str | None) -> str | None:
-    """Return the key that tells whether two reports name the same victim: e-mail, else phone, else name."""
+    """Return the key that tells whether two reports name the same victim: e-mail, else phone, else name.
+
+    The duplicate candidate queries (`cypher/dedupe/*_candidates.cypher`) also read each victim by name, built
+    the same way from the person's `name_key` ('name:' + name_key); keep the two forms alike (a rule test, "the
+    victim reporting herself and the victim a witness names are one victim", fails when they differ).
+    """
     clean_email, clean_phone, clean_name = normalise_email(email), normalise_phone(phone), normalise_name(name)
     if clean_email:
         return f"email:{clean_email}"
