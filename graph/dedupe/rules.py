@@ -314,7 +314,8 @@ def _names_item(occurrence: Row) -> bool:
 def _one_item(mentions: list[Row]) -> bool:
     """Whether mentions that name their item (by URL or poster) can only be one item.
 
-    One URL, with any poster given being the one its mentions give; or, without a URL, one poster.
+    One URL, with any poster given without it being one its mentions give (reporters name one poster by a
+    display name or by the username, so a URL may have both); or, without a URL, one poster.
     """
     urls = {m["item"] for m in mentions if m["has_url"]}
     if len(urls) > 1:
@@ -323,7 +324,7 @@ def _one_item(mentions: list[Row]) -> bool:
     if not urls:
         return len(posters) <= 1
     url_posters = {m["account"] for m in mentions if m["has_url"] and m["account"]}
-    return len(url_posters) <= 1 and posters <= url_posters
+    return posters <= url_posters
 
 
 def _minute(epoch_ms: int) -> str:

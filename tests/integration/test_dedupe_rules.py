@@ -217,6 +217,8 @@ def test_late_resubmission_without_shared_item_is_offered_for_review(graph: Grap
 
 
 VIDEO = "https://www.tiktok.com/@clip_hater/video/7433001234567890123"
+FB_POST = "https://www.facebook.com/amira.gill.8124/posts/75416442747929045"  # intake takes no poster from it
+ON_FACEBOOK = dict(platform="Facebook", kind="post")
 OTHER_VIDEO = "https://www.tiktok.com/@clip_hater/video/7433001234567890999"
 BARE_VIDEO = dict(platform="TikTok", kind="video", handle="@clip_hater")
 
@@ -380,6 +382,11 @@ TIME_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("A", content=[dict(TIMED_VIDEO)]),
         f.report("B", content=[dict(TIMED_VIDEO)]),
     ], [{"A"}, {"B"}]),
+    ("a post of that minute whose poster reporters name by a display name and by the username is one item", lambda: [
+        f.report("A", content=[f.post(FB_POST, **ON_FACEBOOK, handle="AG", posted_at=AT_1403)]),
+        f.report("C", content=[f.post(FB_POST, **ON_FACEBOOK, handle="amira.gill.8124", posted_at=AT_1403)]),
+        f.report("B", content=[dict(ON_FACEBOOK, posted_at=AT_1403_AS_GIVEN)]),
+    ], [{"A", "B", "C"}]),
     ("a message of that minute is left to message matching", lambda: [
         f.report("A", content=[f.post(None, kind="direct_message", platform="TikTok", handle="clip_hater",
                                       posted_at=AT_1403)]),
