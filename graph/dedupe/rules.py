@@ -157,9 +157,10 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
     "A video by @x" with no URL, time or words names an account, not one of its posts. When the reports
     received in the window before the later of the two hold just one item of that account that fits (no other
     kind, where "other" and X's URL hint "status" fit any post; no other URL, posting time, words, strand or
-    victim), the two are one item; two or more fitting items of the account, and nothing is linked. A mention
-    that gives no kind (or only "other") fits an item of any kind: it is linked when no other item of the
-    account in the window fits it either, with the lower score `post_score_kind_not_given`.
+    victim), the two are one item. With two or more fitting items of the account, the one that agrees with the
+    mention in more ways (posting minute, words, victim, kind) than each other one is taken; else nothing is
+    linked. A mention that gives no kind (or only "other") fits an item of any kind, and its links have the lower
+    score `post_score_kind_not_given`.
     Only what arrived before the later report counts, so the online and batch paths link the same pairs.
     """
     window = int(policy.post_window.total_seconds())
@@ -179,8 +180,16 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
                 continue
             before = [o for o in every if o is not bare and 0 <= _seconds_before(later, o) <= window]
             fitting = [o for o in before if _fits(bare, o, gap)]
+            which = f"the only item of this account that fits, of those reported in the {window // 3600} h before"
             if any(not _fits(a, b, gap, facets=()) for a in fitting for b in fitting):
-                continue  # two or more of the account's posts fit: say nothing
+                # Two or more of the account's posts fit: the one agreeing with it in more ways than every
+                # other, or none.
+                rivals = [o for o in fitting if not _fits(named, o, gap, facets=())]
+                agreeing = _agreeing(bare, named, gap)
+                if not rivals or any(len(_agreeing(bare, rival, gap)) >= len(agreeing) for rival in rivals):
+                    continue
+                which = (f"of the items of this account that fit, of those reported in the {window // 3600} h "
+                         f"before, the one agreeing with it most: {', '.join(agreeing)}")
             seen.add(pair)
             kind = _kind_in_words(bare, named)
             hours = abs(_seconds_before(mine, other)) / 3600
@@ -189,9 +198,7 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
                          "evidence": [f"same account {found['account']}",
                                       f"{_article(kind)} {kind} without a URL" if kind
                                       else "material without a URL, its kind not given",
-                                      f"reported {hours:.0f} h apart",
-                                      f"the only item of this account that fits, of those reported in the "
-                                      f"{window // 3600} h before"]})
+                                      f"reported {hours:.0f} h apart", which]})
     if rows:
         tx.run("dedupe/write_duplicate_links", rows=rows)
     return len(rows)
@@ -365,6 +372,19 @@ def _arrival_order(occurrence: Row) -> tuple:
 
 def _seconds_before(later: Row, occurrence: Row) -> float:
     return (later["arrival"][0] - occurrence["arrival"][0]) + (later["arrival"][1] - occurrence["arrival"][1]) / 1e9
+
+
+def _agreeing(bare: Row, other: Row, max_gap_ms: float) -> list[str]:
+    """What two mentions both give and give alike: the posting minute, the words, a victim, a kind (one that
+    names a kind of post, not "other")."""
+    alike = {
+        "the posting minute": bare["posted_ms"] is not None and other["posted_ms"] is not None
+        and abs(bare["posted_ms"] - other["posted_ms"]) <= max_gap_ms,
+        "the words": bool(bare["words"]) and bare["words"] == other["words"],
+        "a victim": bool(set(bare["victims"]) & set(other["victims"])),
+        "the kind": bool((set(bare["kinds"]) - _ANY_POST_KIND) & set(other["kinds"])),
+    }
+    return [facet for facet, same in alike.items() if same]
 
 
 def _fits(first: Row, second: Row, max_gap_ms: float, facets: tuple[str, ...] = ("strands", "victims")) -> bool:

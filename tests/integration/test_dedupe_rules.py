@@ -217,10 +217,12 @@ def test_late_resubmission_without_shared_item_is_offered_for_review(graph: Grap
 
 
 VIDEO = "https://www.tiktok.com/@clip_hater/video/7433001234567890123"
-FB_POST = "https://www.facebook.com/amira.gill.8124/posts/75416442747929045"  # intake takes no poster from it
-ON_FACEBOOK = dict(platform="Facebook", kind="post")
 OTHER_VIDEO = "https://www.tiktok.com/@clip_hater/video/7433001234567890999"
 BARE_VIDEO = dict(platform="TikTok", kind="video", handle="@clip_hater")
+FB_POST = "https://www.facebook.com/amira.gill.8124/posts/75416442747929045"  # intake takes no poster from it
+ON_FACEBOOK = dict(platform="Facebook", kind="post")
+INSULT = "go back to where you came from"
+ANA = [{"name": "Ana Silva", "email": "ana@example.org"}]
 
 # Material without a URL or time, and what the account had reported before it: (records, expected cases).
 POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
@@ -306,6 +308,17 @@ POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
                  content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", targeted_characteristics=["disability"], content=[f.post(None, **BARE_VIDEO)]),
     ], [{"A"}, {"B"}]),
+    ("of two videos of the account, the one agreeing with it in words and victim is the one", lambda: [
+        f.report("A", victims=ANA, content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater",
+                                                   text=INSULT)]),
+        f.report("C", content=[f.post(OTHER_VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", victims=ANA, content=[f.post(None, **BARE_VIDEO, text=INSULT)]),
+    ], [{"A", "B"}, {"C"}]),
+    ("of two videos of the account, one agreeing in words and one in victim: neither is taken", lambda: [
+        f.report("A", content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater", text=INSULT)]),
+        f.report("C", victims=ANA, content=[f.post(OTHER_VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", victims=ANA, content=[f.post(None, **BARE_VIDEO, text=INSULT)]),
+    ], [{"A"}, {"C"}, {"B"}]),
 ]
 
 
@@ -323,6 +336,14 @@ def test_a_match_of_material_whose_kind_is_not_given_says_so_and_scores_lower(gr
     [link] = _links(graph, "DUPLICATE_OF")
     assert (link["from"], link["to"], link["rule"], link["score"]) == ("B", "A", "same_account_post", 0.6)
     assert "material without a URL, its kind not given" in link["evidence"]
+
+
+def test_a_match_with_the_post_agreeing_most_says_in_what(graph: GraphPort) -> None:
+    _load(graph, *next(records for title, records, _ in POST_MATCHES if title.startswith("of two videos of the account, the one"))())
+    [link] = [link for link in _links(graph, "DUPLICATE_OF") if link["from"] == "B"]
+    assert (link["to"], link["rule"], link["score"]) == ("A", "same_account_post", 0.7)
+    assert link["evidence"][-1] == ("of the items of this account that fit, of those reported in the 48 h before, "
+                                    "the one agreeing with it most: the words, a victim, the kind")
 
 
 AT_1403 = "2026-10-01T14:03:20+00:00"  # as a platform gives it, to the second
@@ -415,7 +436,6 @@ def test_material_its_own_report_lists_apart_from_the_item_of_that_minute_is_not
     assert [link["rule"] for link in _links(graph, "DUPLICATE_OF")] == ["same_content"]
 
 
-ANA = [{"name": "Ana Silva", "email": "ana@example.org"}]
 BARE_VIDEO_ON_TIKTOK = dict(platform="TikTok", kind="video")  # without a URL, poster or time
 ANAS_VIDEO = f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater")
 
