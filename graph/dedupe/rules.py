@@ -161,7 +161,10 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
     mention in more ways (posting minute, words, victim, kind) than each other one is taken; else nothing is
     linked. A mention that gives no kind (or only "other") fits an item of any kind, and its links have the lower
     score `post_score_kind_not_given`.
-    Only what arrived before the later report counts, so the online and batch paths link the same pairs.
+    A mention of an item with a URL is the account's when its report names that poster, or when a report
+    received before the later of the two named that item's poster so (reporters name one poster by a display
+    name or a username). Only what arrived before the later report counts, so the online and batch paths link
+    the same pairs.
     """
     window = int(policy.post_window.total_seconds())
     gap = policy.same_item_max_gap.total_seconds() * 1000
@@ -176,9 +179,11 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
             # The mention without a URL (the later one when both lack it), whichever report this row is about.
             bare, named = (earlier, later) if later["has_url"] else (later, earlier)
             pair = (later["report"], earlier["report"])
-            if pair in seen or not _fits(bare, named, gap):
+            if pair in seen or not (_poster_known(mine, later) and _poster_known(other, later)) \
+                    or not _fits(bare, named, gap):
                 continue
-            before = [o for o in every if o is not bare and 0 <= _seconds_before(later, o) <= window]
+            before = [o for o in every if o is not bare and 0 <= _seconds_before(later, o) <= window
+                      and _poster_known(o, later)]
             fitting = [o for o in before if _fits(bare, o, gap)]
             which = f"the only item of this account that fits, of those reported in the {window // 3600} h before"
             if any(not _fits(a, b, gap, facets=()) for a in fitting for b in fitting):
@@ -372,6 +377,15 @@ def _arrival_order(occurrence: Row) -> tuple:
 
 def _seconds_before(later: Row, occurrence: Row) -> float:
     return (later["arrival"][0] - occurrence["arrival"][0]) + (later["arrival"][1] - occurrence["arrival"][1]) / 1e9
+
+
+def _poster_known(occurrence: Row, later: Row) -> bool:
+    """Whether a mention is known as the account's by the later report of a pair: its own report names the
+    account as the poster, or a report received no later than that one named its item's poster so."""
+    if occurrence["named"]:
+        return True
+    first = occurrence["first_named"]
+    return first is not None and (first[0], first[1], first[2]) <= (*later["arrival"], later["report"])
 
 
 def _agreeing(bare: Row, other: Row, max_gap_ms: float) -> list[str]:

@@ -221,6 +221,8 @@ OTHER_VIDEO = "https://www.tiktok.com/@clip_hater/video/7433001234567890999"
 BARE_VIDEO = dict(platform="TikTok", kind="video", handle="@clip_hater")
 FB_POST = "https://www.facebook.com/amira.gill.8124/posts/75416442747929045"  # intake takes no poster from it
 ON_FACEBOOK = dict(platform="Facebook", kind="post")
+YT_VIDEO = "https://www.youtube.com/watch?v=G6D0MTx3_pY"  # names no account
+ON_YOUTUBE = dict(platform="YouTube", kind="video")
 INSULT = "go back to where you came from"
 ANA = [{"name": "Ana Silva", "email": "ana@example.org"}]
 
@@ -319,6 +321,22 @@ POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("C", victims=ANA, content=[f.post(OTHER_VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", victims=ANA, content=[f.post(None, **BARE_VIDEO, text=INSULT)]),
     ], [{"A"}, {"C"}, {"B"}]),
+    ("a video whose poster an earlier report named, given without its poster in the window, is the one", lambda: [
+        f.report("A", received_at="2026-10-01T10:00:00+00:00", content=[f.post(YT_VIDEO, **ON_YOUTUBE, handle="@rhys_h")]),
+        f.report("C", received_at="2026-10-03T20:00:00+00:00", content=[{"url": YT_VIDEO, **ON_YOUTUBE}]),
+        f.report("B", received_at="2026-10-04T12:00:00+00:00", content=[f.post(None, **ON_YOUTUBE, handle="@rhys_h")]),
+    ], [{"A", "B", "C"}]),
+    ("a post whose poster one report names by a display name and another by the username is the one", lambda: [
+        f.report("A", received_at="2026-10-01T10:00:00+00:00", content=[f.post(FB_POST, **ON_FACEBOOK, handle="AG")]),
+        f.report("C", received_at="2026-10-03T20:00:00+00:00",
+                 content=[f.post(FB_POST, **ON_FACEBOOK, handle="amira.gill.8124")]),
+        f.report("B", received_at="2026-10-04T12:00:00+00:00", content=[f.post(None, **ON_FACEBOOK, handle="AG")]),
+    ], [{"A", "B", "C"}]),
+    ("a poster first named after the later of two reports does not tie them", lambda: [
+        f.report("C", received_at="2026-10-01T10:00:00+00:00", content=[{"url": YT_VIDEO, **ON_YOUTUBE}]),
+        f.report("B", received_at="2026-10-01T20:00:00+00:00", content=[f.post(None, **ON_YOUTUBE, handle="@rhys_h")]),
+        f.report("A", received_at="2026-10-05T10:00:00+00:00", content=[f.post(YT_VIDEO, **ON_YOUTUBE, handle="@rhys_h")]),
+    ], [{"A", "C"}, {"B"}]),
 ]
 
 
