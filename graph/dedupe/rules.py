@@ -157,9 +157,9 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
     "A video by @x" with no URL, time or words names an account, not one of its posts. When the reports
     received in the window before the later of the two hold just one item of that account that fits (no other
     kind, where "other" and X's URL hint "status" fit any post; no other URL, posting time, words, strand or
-    victim), the two are one item. With two or more fitting items of the account, the one that agrees with the
-    mention in more ways (posting minute, words, victim, kind) than each other one is taken; else nothing is
-    linked. A mention that gives no kind (or only "other") fits an item of any kind, and its links have the lower
+    victim), the two are one item. With two or more fitting items of the account reported before the mention,
+    the one that agrees with it in more ways (posting minute, words, victim, kind) than each other one is taken;
+    else nothing is linked. A mention that gives no kind (or only "other") fits an item of any kind, and its links have the lower
     score `post_score_kind_not_given`.
     A mention of an item with a URL is the account's when its report names that poster, or when a report
     received before the later of the two named that item's poster so (reporters name one poster by a display
@@ -187,11 +187,13 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
             fitting = [o for o in before if _fits(bare, o, gap)]
             which = f"the only item of this account that fits, of those reported in the {window // 3600} h before"
             if any(not _fits(a, b, gap, facets=()) for a in fitting for b in fitting):
-                # Two or more of the account's posts fit: the one agreeing with it in more ways than every
-                # other, or none.
+                # Two or more of the account's posts fit: when it comes after them, the one agreeing with it in
+                # more ways than every other; else none. (Material reported before them may already be linked
+                # to the account's post that was the only one then: a second post would join two incidents.)
                 rivals = [o for o in fitting if not _fits(named, o, gap, facets=())]
                 agreeing = _agreeing(bare, named, gap)
-                if not rivals or any(len(_agreeing(bare, rival, gap)) >= len(agreeing) for rival in rivals):
+                if bare is not later or not rivals \
+                        or any(len(_agreeing(bare, rival, gap)) >= len(agreeing) for rival in rivals):
                     continue
                 which = (f"of the items of this account that fit, of those reported in the {window // 3600} h "
                          f"before, the one agreeing with it most: {', '.join(agreeing)}")

@@ -321,6 +321,12 @@ POST_MATCHES: list[tuple[str, Callable[[], list[dict]], list[set[str]]]] = [
         f.report("C", victims=ANA, content=[f.post(OTHER_VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
         f.report("B", victims=ANA, content=[f.post(None, **BARE_VIDEO, text=INSULT)]),
     ], [{"A"}, {"C"}, {"B"}]),
+    ("material taken for the account's only video of the time is not also taken for a later one agreeing more", lambda: [
+        f.report("C", content=[f.post(OTHER_VIDEO, kind="video", platform="TikTok", handle="clip_hater")]),
+        f.report("B", victims=ANA, content=[f.post(None, **BARE_VIDEO, text=INSULT)]),
+        f.report("A", victims=ANA, content=[f.post(VIDEO, kind="video", platform="TikTok", handle="clip_hater",
+                                                   text=INSULT)]),
+    ], [{"B", "C"}, {"A"}]),
     ("a video whose poster an earlier report named, given without its poster in the window, is the one", lambda: [
         f.report("A", received_at="2026-10-01T10:00:00+00:00", content=[f.post(YT_VIDEO, **ON_YOUTUBE, handle="@rhys_h")]),
         f.report("C", received_at="2026-10-03T20:00:00+00:00", content=[{"url": YT_VIDEO, **ON_YOUTUBE}]),
