@@ -159,8 +159,8 @@ def link_account_only_post(tx: Tx, ids: list[str], policy: DedupePolicy = POLICY
     kind, where "other" and X's URL hint "status" fit any post; no other URL, posting time, words, strand or
     victim), the two are one item. With two or more fitting items of the account reported before the mention,
     the one that agrees with it in more ways (posting minute, words, victim, kind) than each other one is taken;
-    else nothing is linked. A mention that gives no kind (or only "other") fits an item of any kind, and its links have the lower
-    score `post_score_kind_not_given`.
+    else nothing is linked. A mention that gives no kind (or only "other") fits an item of any kind, and its
+    links have the lower score `post_score_kind_not_given`.
     A mention of an item with a URL is the account's when its report names that poster, or when a report
     received before the later of the two named that item's poster so (reporters name one poster by a display
     name or a username). Only what arrived before the later report counts, so the online and batch paths link
