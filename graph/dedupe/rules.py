@@ -387,7 +387,7 @@ def _poster_known(occurrence: Row, later: Row) -> bool:
     if occurrence["named"]:
         return True
     first = occurrence["first_named"]
-    return first is not None and (first[0], first[1], first[2]) <= (*later["arrival"], later["report"])
+    return first is not None and tuple(first) <= (*later["arrival"], later["report"])
 
 
 def _agreeing(bare: Row, other: Row, max_gap_ms: float) -> list[str]:
